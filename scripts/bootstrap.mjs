@@ -37,7 +37,20 @@ if (!pnpmOnPathMatches()) {
   if (!existsSync(join(localBin, "pnpm"))) {
     console.log(`bootstrap: installing pnpm ${pnpmVersion} into .tools/`);
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-    const status = run(npm, ["install", "--prefix", toolsDir, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", `pnpm@${pnpmVersion}`], { env });
+    const status = run(
+      npm,
+      [
+        "install",
+        "--prefix",
+        toolsDir,
+        "--no-save",
+        "--no-package-lock",
+        "--no-audit",
+        "--no-fund",
+        `pnpm@${pnpmVersion}`,
+      ],
+      { env },
+    );
     if (status !== 0) fail(`could not install pnpm@${pnpmVersion} with npm (exit ${status})`);
   }
   env.PATH = `${localBin}${delimiter}${env.PATH ?? ""}`;
