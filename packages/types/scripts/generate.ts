@@ -24,7 +24,9 @@ export const HEADER = `/**
  * errors still throw.
  */
 export async function generateTypes(specPath: string = SPEC_PATH): Promise<string> {
-  const ast = await openapiTS(pathToFileURL(specPath), { silent: true });
+  // defaultNonNullable would make every field with a default (e.g. PersonCreate.isActive) required
+  // in request bodies too, where leaving it out is exactly what the default is for.
+  const ast = await openapiTS(pathToFileURL(specPath), { silent: true, defaultNonNullable: false });
   return HEADER + astToString(ast);
 }
 

@@ -362,7 +362,7 @@ export interface components {
             /** @example Executive oversight committee */
             description?: string | null;
             /** @default true */
-            isActive: boolean;
+            isActive?: boolean;
         };
         /** @description A person's membership of a committee. */
         CommitteeMember: {
@@ -614,7 +614,7 @@ export interface components {
              */
             organizationId?: string | null;
             /** @default true */
-            isActive: boolean;
+            isActive?: boolean;
         };
         /** @description One page of people in the list envelope `{ data, totalCount, pageIndex, pageSize }`. */
         PersonPage: {

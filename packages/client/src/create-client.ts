@@ -1,0 +1,223 @@
+import type { paths } from "@engagifii/crm-types";
+import createClient, { type Middleware, mergeHeaders } from "openapi-fetch";
+import { requestToken } from "./auth/request-token.js";
+import { clientCredentialsProvider, staticTokenProvider, type TokenProvider } from "./auth/token-provider.js";
+import { type CrmClientOptions, integerOption, type ResolvedConfig, resolveConfig } from "./config.js";
+import { InvalidResponseError } from "./errors.js";
+import { createLogSink, type LogSink } from "./logging/logger.js";
+import { SecretScrubber } from "./logging/redact.js";
+import { pageIndexStrategy } from "./pagination/page-index-strategy.js";
+import type { PageInit, PageStrategy } from "./pagination/page-strategy.js";
+import { type PaginateOptions, Paginator } from "./pagination/paginator.js";
+import { createCommittees } from "./resources/committees.js";
+import { createOrganizations } from "./resources/organizations.js";
+import { createPeople } from "./resources/people.js";
+import { RateLimiter, sharedRateLimiter } from "./transport/rate-limiter.js";
+import { assertHeaderSafe, tenantHeader } from "./transport/tenant-header.js";
+import { createTransport, type RequestSettings } from "./transport/transport.js";
+import type { CrmMethod, GetInit, PagedPath, PageItem } from "./types.js";
+import { contextOf, unwrap } from "./unwrap.js";
+
+export interface CrmClient {
+  GET: CrmMethod<"get">;
+  POST: CrmMethod<"post">;
+  PUT: CrmMethod<"put">;
+  DELETE: CrmMethod<"delete">;
+  PATCH: CrmMethod<"patch">;
+  /** Registers openapi-fetch middleware on this client; it sees each logical request once. */
+  use(...middleware: Middleware[]): void;
+  eject(...middleware: Middleware[]): void;
+  /** Every item of a paged GET (`{ data, totalCount, pageIndex, pageSize }`), fetching pages as needed. */
+  paginate<Path extends PagedPath>(
+    path: Path,
+    ...args: [...init: GetInit<Path>, options?: PaginateOptions]
+  ): Paginator<PageItem<Path>>;
+  /** Pages any shape a strategy describes, e.g. the live API's `POST …/PagingList`. */
+  paginateWith<TItem>(
+    strategy: PageStrategy<TItem>,
+    path: string,
+    init?: PageInit,
+    options?: PaginateOptions,
+  ): Paginator<TItem>;
+  /** A client for another tenant that shares this one's token cache and rate limiter. */
+  withTenant(tenantCode: string): CrmClient;
+  readonly tenantCode: string;
+  readonly baseUrl: string;
+  readonly people: ReturnType<typeof createPeople>;
+  readonly organizations: ReturnType<typeof createOrganizations>;
+  readonly committees: ReturnType<typeof createCommittees>;
+}
+
+/** What every client derived from one `createCrmClient` call shares. */
+interface SharedState {
+  config: ResolvedConfig;
+  tokens: TokenProvider;
+  limiter: RateLimiter;
+  log: LogSink;
+}
+
+/** Creates a client. Options fall back to ENGAGIFII_* environment variables; bad ones throw here. */
+export function createCrmClient(options: CrmClientOptions = {}): CrmClient {
+  const config = resolveConfig(options);
+  const scrubber = new SecretScrubber();
+  const log = createLogSink(config.logger, config.logLevel, scrubber.scrub);
+  return buildClient(
+    { config, tokens: createTokenProvider(config, log, scrubber), limiter: createLimiter(config), log },
+    config.tenantCode,
+  );
+}
+
+function buildClient(shared: SharedState, tenantCode: string): CrmClient {
+  const { config } = shared;
+  const send = createTransport({
+    ...config,
+    tenantCode,
+    tokens: shared.tokens,
+    limiter: shared.limiter,
+    log: shared.log,
+  });
+  const inner = createClient<paths>({ baseUrl: config.baseUrl, fetch: (request) => send(request) });
+
+  const call = async (method: string, path: string, init: Record<string, unknown> | undefined) => {
+    const { maxRetries, timeoutMs, idempotencyKey, idempotent, tenantCode: tenantOverride, ...rest } = init ?? {};
+    const settings = requestSettings(maxRetries, timeoutMs, idempotent);
+    if (tenantOverride !== undefined || idempotencyKey !== undefined) {
+      rest.headers = mergeHeaders(rest.headers as Record<string, string> | undefined, {
+        [tenantHeader]: checkedHeader(tenantHeader, tenantOverride),
+        "idempotency-key": checkedHeader("idempotency-key", idempotencyKey),
+      });
+    }
+    let last: Response | undefined;
+    rest.fetch = async (request: Request) => {
+      last = await send(request, settings);
+      return last;
+    };
+    try {
+      return await inner.request(method.toLowerCase() as "get", path as "/api/v1/people", rest as never);
+    } catch (error) {
+      // openapi-fetch throws SyntaxError when a success body is not JSON: report it as an API error.
+      if (error instanceof SyntaxError && last) {
+        const context = contextOf(last);
+        throw new InvalidResponseError(
+          `${context.method} ${context.path} returned ${last.status} with a body that is not valid JSON`,
+          last.status,
+          undefined,
+          context,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  };
+  const method = (name: string) => ((path: string, init?: Record<string, unknown>) => call(name, path, init)) as never;
+
+  const client: CrmClient = {
+    GET: method("GET"),
+    POST: method("POST"),
+    PUT: method("PUT"),
+    DELETE: method("DELETE"),
+    PATCH: method("PATCH"),
+    use: (...middleware) => inner.use(...middleware),
+    eject: (...middleware) => inner.eject(...middleware),
+    paginate(path, ...args) {
+      const [init, options] = args as unknown as [PageInit | undefined, PaginateOptions | undefined];
+      return client.paginateWith(pageIndexStrategy(), path, init, options) as never;
+    },
+    paginateWith(strategy, path, init, options) {
+      const fetchPage = async (index: number) =>
+        unwrap(await call(strategy.method, path, strategy.pageRequest(init, index)));
+      return new Paginator(fetchPage, strategy, options);
+    },
+    withTenant(code) {
+      if (typeof code !== "string" || code.trim() === "")
+        throw new TypeError("withTenant(tenantCode) needs a non-empty tenant code");
+      assertHeaderSafe(tenantHeader, code);
+      return buildClient(shared, code);
+    },
+    tenantCode,
+    baseUrl: config.baseUrl,
+    get people() {
+      resources.people ??= createPeople(client);
+      return resources.people;
+    },
+    get organizations() {
+      resources.organizations ??= createOrganizations(client);
+      return resources.organizations;
+    },
+    get committees() {
+      resources.committees ??= createCommittees(client);
+      return resources.committees;
+    },
+  };
+  const resources: {
+    people?: CrmClient["people"];
+    organizations?: CrmClient["organizations"];
+    committees?: CrmClient["committees"];
+  } = {};
+  return client;
+}
+
+function requestSettings(maxRetries: unknown, timeoutMs: unknown, idempotent: unknown): RequestSettings | undefined {
+  if (maxRetries === undefined && timeoutMs === undefined && idempotent === undefined) return undefined;
+  if (idempotent !== undefined && typeof idempotent !== "boolean")
+    throw new TypeError(`idempotent must be a boolean, got ${typeof idempotent}`);
+  const settings: RequestSettings = {};
+  if (maxRetries !== undefined) settings.maxRetries = integerOption("maxRetries", maxRetries, 0, 0, 10);
+  if (timeoutMs !== undefined) settings.timeoutMs = integerOption("timeoutMs", timeoutMs, 0, 1, 600_000);
+  if (idempotent !== undefined) settings.idempotent = idempotent;
+  return settings;
+}
+
+function checkedHeader(name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") throw new TypeError(`${name} must be a string, got ${typeof value}`);
+  assertHeaderSafe(name, value);
+  return value;
+}
+
+function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubber: SecretScrubber): TokenProvider {
+  const { credentials, hooks } = config;
+  if (credentials.kind === "access-token") {
+    const { accessToken } = credentials;
+    if (typeof accessToken === "string") {
+      scrubber.add(accessToken);
+      return staticTokenProvider(accessToken);
+    }
+    return staticTokenProvider(async () => {
+      const token = await accessToken();
+      scrubber.add(token);
+      return token;
+    });
+  }
+  scrubber.add(credentials.clientSecret);
+  return clientCredentialsProvider({
+    tokenUrl: credentials.tokenUrl,
+    scope: credentials.scope,
+    requestToken: async () => {
+      const response = await requestToken({
+        ...credentials,
+        fetch: config.fetch,
+        maxRetries: config.maxRetries,
+        timeoutMs: config.timeoutMs,
+        onRetry: (attempt, reason, delayMs) =>
+          log.log("debug", `↻ token request attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
+      });
+      scrubber.add(response.accessToken);
+      return response;
+    },
+    onRefresh: (event) => {
+      log.log(
+        "debug",
+        `token ${event.reason === "initial" ? "fetched" : "refreshed"} (${event.reason}), expires in ${event.expiresInSeconds} s`,
+      );
+      hooks.onTokenRefresh?.(event);
+    },
+    onBackgroundError: (error) =>
+      log.log("warn", `background token refresh failed, still using the current token: ${(error as Error).message}`),
+  });
+}
+
+function createLimiter(config: ResolvedConfig): RateLimiter {
+  if (config.rateLimit === false) return new RateLimiter({ requests: Number.POSITIVE_INFINITY, intervalMs: 0 });
+  return sharedRateLimiter(`${config.baseUrl}|${config.clientKey}`, config.rateLimit);
+}

@@ -1,0 +1,31 @@
+export { type CrmClientOptions, defaultBaseUrl, type FetchFunction, type RateLimitOptions } from "./config.js";
+export { type CrmClient, createCrmClient } from "./create-client.js";
+export {
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  ConflictError,
+  ConnectionError,
+  CrmApiError,
+  CrmError,
+  type FieldErrors,
+  InvalidResponseError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  type RequestContext,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from "./errors.js";
+export type { CrmClientHooks, RateLimitEvent, RetryEvent, TokenRefreshEvent } from "./hooks.js";
+export type { Logger, LogLevel } from "./logging/logger.js";
+export { pageIndexStrategy } from "./pagination/page-index-strategy.js";
+export type { PageContents, PageInit, PageStrategy } from "./pagination/page-strategy.js";
+export { type PaginateOptions, Paginator } from "./pagination/paginator.js";
+export { type PagingListOptions, pagingListStrategy } from "./pagination/paging-list-strategy.js";
+export { buildTree, type OrganizationNode } from "./resources/organization-tree.js";
+export type { WriteOptions } from "./resources/write-options.js";
+export type { CrmMethod, CrmRequestOptions, PagedPath, PageItem } from "./types.js";
+export { type FetchResult, unwrap } from "./unwrap.js";

@@ -1,0 +1,24 @@
+/** Request options for one page, as openapi-fetch takes them. */
+export type PageInit = Record<string, unknown> & { params?: Record<string, unknown>; body?: unknown };
+
+/** What the paginator needs to know about one page. */
+export interface PageContents<TItem> {
+  items: TItem[];
+  /** Items in the whole collection, when the server says. */
+  totalCount?: number | undefined;
+  /** The page size the server used, when it says. */
+  pageSize?: number | undefined;
+  /** The zero-based position the server says it returned, when it says. */
+  pageIndex?: number | undefined;
+}
+
+/**
+ * How one API shape pages: where the page position goes in a request and where the items are
+ * in a response. The paginator itself knows neither.
+ */
+export interface PageStrategy<TItem> {
+  method: "GET" | "POST";
+  /** The request for the zero-based page `index`, built from the caller's `init`. */
+  pageRequest(init: PageInit | undefined, index: number): PageInit;
+  readPage(body: unknown): PageContents<TItem>;
+}

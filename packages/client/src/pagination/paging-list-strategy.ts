@@ -1,0 +1,32 @@
+import { isRecord } from "../errors.js";
+import { numberOrUndefined } from "./page-index-strategy.js";
+import type { PageStrategy } from "./page-strategy.js";
+
+export interface PagingListOptions {
+  /** Items per page (the body's `itemCount`). Default 100. */
+  itemCount?: number;
+}
+
+/**
+ * The live API's ASP.NET shape: `POST …/PagingList` with `{ pageNumber (1-based), itemCount,
+ * sortBy, sortDirection, filterBody }` returning `{ result, totalCount, itemCount }`. The
+ * caller's body supplies sorting and filters; this strategy sets the page fields.
+ */
+export function pagingListStrategy<TItem>(options: PagingListOptions = {}): PageStrategy<TItem> {
+  const itemCount = options.itemCount ?? 100;
+  return {
+    method: "POST",
+    pageRequest(init, index) {
+      const body = isRecord(init?.body) ? init.body : {};
+      return { ...init, body: { ...body, pageNumber: index + 1, itemCount }, idempotent: true };
+    },
+    readPage(body) {
+      if (!isRecord(body) || !Array.isArray(body.result)) {
+        throw new TypeError(
+          "a PagingList page must be an object with a `result` array ({ result, totalCount, itemCount })",
+        );
+      }
+      return { items: body.result as TItem[], totalCount: numberOrUndefined(body.totalCount), pageSize: itemCount };
+    },
+  };
+}

@@ -1,0 +1,24 @@
+export const tenantHeader = "tenant-code";
+
+// Visible ASCII and inner spaces: anything else (CR, LF, NUL, other controls, non-ASCII) could split or smuggle headers.
+const headerSafe = /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/;
+
+/** Throws when a value cannot be sent as a header without being rewritten or splitting the request. */
+export function assertHeaderSafe(name: string, value: string): void {
+  if (!headerSafe.test(value)) {
+    throw new TypeError(
+      `${name} header value ${JSON.stringify(value)} is not allowed: use visible ASCII characters, with no CR, LF or other control characters and no leading or trailing spaces`,
+    );
+  }
+}
+
+/** Sets the tenant for one logical request, unless the caller set `tenant-code` explicitly. */
+export function applyTenant(headers: Headers, tenantCode: string): string {
+  const explicit = headers.get(tenantHeader);
+  if (explicit !== null) {
+    assertHeaderSafe(tenantHeader, explicit);
+    return explicit;
+  }
+  headers.set(tenantHeader, tenantCode);
+  return tenantCode;
+}

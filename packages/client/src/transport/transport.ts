@@ -1,0 +1,185 @@
+import type { TokenProvider } from "../auth/token-provider.js";
+import type { FetchFunction } from "../config.js";
+import { ConnectionError, TimeoutError } from "../errors.js";
+import type { CrmClientHooks, RetryEvent } from "../hooks.js";
+import type { LogSink } from "../logging/logger.js";
+import { redactHeaders } from "../logging/redact.js";
+import { AttemptTimeout, attemptSignal, sleep } from "./abort.js";
+import { backoffDelay } from "./backoff.js";
+import { applyCorrelationId } from "./correlation-id.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import { pathOf, recordMetadata, requestIdOf } from "./response-metadata.js";
+import { readRetryAfterMs } from "./retry-after.js";
+import { isIdempotent, retryableStatuses, shouldRetryStatus, wasNeverSent } from "./retry-policy.js";
+import { applyTenant } from "./tenant-header.js";
+
+/** Per-request settings that override the client's. */
+export interface RequestSettings {
+  /** Retries after the first attempt. */
+  maxRetries?: number;
+  /** Time limit for each attempt, in milliseconds. */
+  timeoutMs?: number;
+  /** Mark a POST or PATCH as safe to send again (it is when it carries an Idempotency-Key). */
+  idempotent?: boolean;
+}
+
+export interface TransportOptions {
+  fetch: FetchFunction;
+  apiOrigin: string;
+  tenantCode: string;
+  maxRetries: number;
+  timeoutMs: number;
+  tokens: TokenProvider;
+  limiter: RateLimiter;
+  log: LogSink;
+  hooks: CrmClientHooks;
+}
+
+// A Retry-After longer than this is not waited out: the caller gets the 429 and decides.
+const maxRetryAfterMs = 60_000;
+
+/**
+ * The fetch that openapi-fetch calls once per logical request. It sets the tenant and the
+ * correlation id, then runs the attempts: rate limit, bearer token, fetch with a timeout, and
+ * a retry or a 401 replay when the outcome allows. It reads the whole body inside the attempt,
+ * so that a stalled or broken body counts as a failed attempt instead of hanging the caller.
+ */
+export function createTransport(options: TransportOptions) {
+  const { fetch, tokens, limiter, log, hooks } = options;
+  const apiPrefix = `${options.apiOrigin}/`;
+
+  return async function send(request: Request, settings?: RequestSettings): Promise<Response> {
+    const started = log.enabled("info") ? Date.now() : 0;
+    const headers = request.headers;
+    const tenantCode = applyTenant(headers, options.tenantCode);
+    const correlationId = applyCorrelationId(headers);
+    const method = request.method;
+    const maxRetries = settings?.maxRetries ?? options.maxRetries;
+    const timeoutMs = settings?.timeoutMs ?? options.timeoutMs;
+    const idempotent = isIdempotent(method, headers, settings?.idempotent);
+    const callerSignal = request.signal;
+    const url = request.url;
+    const sendsToken = url.startsWith(apiPrefix);
+    // Read once, so that every attempt sends the same bytes.
+    const body = request.body ? await request.arrayBuffer() : undefined;
+
+    let retries = 0;
+    let replayedUnauthorized = false;
+    for (let attempt = 1; ; attempt++) {
+      const waited = limiter.acquire(callerSignal);
+      if (typeof waited !== "number") {
+        const waitMs = await waited;
+        hooks.onRateLimit?.({ source: "limiter", waitMs });
+      }
+
+      let token: string | undefined;
+      if (sendsToken) {
+        const pending = tokens.token(callerSignal);
+        token = typeof pending === "string" ? pending : await pending;
+        headers.set("authorization", `Bearer ${token}`);
+      } else {
+        headers.delete("authorization"); // the token is for baseUrl's origin only
+      }
+
+      if (log.enabled("debug")) {
+        log.log("debug", `→ ${method} ${url} attempt ${attempt} headers ${JSON.stringify(redactHeaders(headers))}`);
+      }
+
+      const { signal, dispose } = attemptSignal(callerSignal, timeoutMs);
+      let response: Response;
+      let bytes: ArrayBuffer;
+      let reachedServer = false;
+      try {
+        response = await fetch(
+          new Request(url, {
+            method,
+            headers,
+            body: body ?? null,
+            signal,
+            redirect: request.redirect,
+            credentials: request.credentials,
+            cache: request.cache,
+            mode: request.mode,
+            keepalive: request.keepalive,
+          }),
+        );
+        reachedServer = true;
+        bytes = await response.arrayBuffer();
+      } catch (error) {
+        if (callerSignal.aborted) throw callerSignal.reason;
+        const timedOut = signal.reason instanceof AttemptTimeout;
+        const mayRetry = idempotent || (!reachedServer && wasNeverSent(error));
+        if (mayRetry && retries < maxRetries) {
+          retries++;
+          await backOff({ attempt, reason: timedOut ? "timeout" : "network", delayMs: backoffDelay(retries) });
+          continue;
+        }
+        const context = { method, path: pathOf(url), tenantCode, requestId: correlationId, attempts: attempt };
+        const what = timedOut
+          ? `timed out after ${timeoutMs} ms`
+          : reachedServer
+            ? "failed while reading the response"
+            : "failed: no response";
+        logOutcome(attempt, timedOut ? "timeout" : "network error");
+        const message = `${method} ${context.path} ${what} (attempt ${attempt} of ${maxRetries + 1})`;
+        throw timedOut
+          ? new TimeoutError(message, context, { cause: error })
+          : new ConnectionError(message, context, { cause: error });
+      } finally {
+        dispose();
+      }
+
+      const status = response.status;
+      if (status === 401 && token !== undefined && !replayedUnauthorized && tokens.invalidate(token)) {
+        replayedUnauthorized = true;
+        await backOff({ attempt, reason: "unauthorized", delayMs: 0 });
+        continue;
+      }
+      if (retryableStatuses.has(status)) {
+        const retryAfterMs = readRetryAfterMs(response.headers);
+        if (status === 429) {
+          const pauseMs = Math.min(retryAfterMs ?? backoffDelay(retries + 1), maxRetryAfterMs);
+          limiter.pause(pauseMs);
+          hooks.onRateLimit?.({ source: "server", waitMs: pauseMs });
+        }
+        const waitable = retryAfterMs === undefined || retryAfterMs <= maxRetryAfterMs;
+        if (shouldRetryStatus(status, idempotent) && waitable && retries < maxRetries) {
+          retries++;
+          await backOff({ attempt, reason: status, delayMs: retryAfterMs ?? backoffDelay(retries) });
+          continue;
+        }
+      }
+
+      const final = new Response(status === 204 || status === 205 || status === 304 ? null : bytes, {
+        status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+      recordMetadata(final, { method, url, tenantCode, correlationId, attempts: attempt });
+      logOutcome(attempt, status, response.headers);
+      return final;
+    }
+
+    async function backOff(event: Omit<RetryEvent, "method" | "path">): Promise<void> {
+      const path = pathOf(url);
+      hooks.onRetry?.({ method, path, ...event });
+      if (log.enabled("debug"))
+        log.log(
+          "debug",
+          `↻ ${method} ${path} attempt ${event.attempt} failed (${event.reason}); retrying in ${event.delayMs} ms`,
+        );
+      await sleep(event.delayMs, callerSignal);
+    }
+
+    function logOutcome(attempts: number, outcome: number | string, responseHeaders?: Headers): void {
+      if (!log.enabled("info")) return;
+      const requestId = requestIdOf(responseHeaders, correlationId);
+      log.log(
+        "info",
+        `${method} ${pathOf(url)} ${outcome} attempt=${attempts} duration=${Date.now() - started}ms request-id=${requestId}`,
+      );
+    }
+  };
+}
+
+export type Transport = ReturnType<typeof createTransport>;
