@@ -22,5 +22,7 @@ export function contextOf(response: Response) {
 export function unwrap<TData, TError>(result: FetchResult<TData, TError>): TData {
   const { response } = result;
   if (response.ok) return result.data as TData;
-  throw CrmApiError.fromResponse(response.status, result.error, contextOf(response), response.headers);
+  // openapi-fetch hands back "" for an empty error body.
+  const body = result.error === "" ? undefined : result.error;
+  throw CrmApiError.fromResponse(response.status, body, contextOf(response), response.headers);
 }

@@ -1,0 +1,147 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  CrmApiError,
+  createCrmClient,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  ValidationError,
+} from "../src/index.js";
+import { clientSecret, fakeApi, options } from "./fake-api.js";
+
+const context = { method: "GET", path: "/api/v1/people", tenantCode: "acme", requestId: "req-1", attempts: 1 };
+
+describe("errors", () => {
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [429, RateLimitError],
+    [500, ServerError],
+    [503, ServerError],
+    [418, CrmApiError],
+  ])("maps %i to its class", (status, errorClass) => {
+    const error = CrmApiError.fromResponse(status, { title: "Problem", status }, context);
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error).toBeInstanceOf(CrmApiError);
+    expect(error.message).toBe(`GET /api/v1/people failed with ${status}: Problem`);
+  });
+
+  it("carries field errors for a 400 with details", async () => {
+    const body = {
+      title: "One or more validation errors occurred.",
+      status: 400,
+      errors: { email: ["The Email field is not a valid e-mail address."] },
+    };
+    const api = fakeApi(() => Response.json(body, { status: 400, headers: { "x-request-id": "srv-123" } }));
+    const error = await createCrmClient(options(api.fetch))
+      .people.create({ firstName: "J", lastName: "S", email: "nope" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({
+      status: 400,
+      fieldErrors: body.errors,
+      body,
+      requestId: "srv-123",
+      tenantCode: "acme",
+      method: "POST",
+      path: "/api/v1/people",
+      attempts: 1,
+    });
+    expect((error as Error).message).toContain("email: The Email field is not a valid e-mail address.");
+  });
+
+  it("reads Prism's sl-violations header as field errors", () => {
+    const violations = JSON.stringify([
+      {
+        location: ["request", "body", "email"],
+        severity: "Error",
+        code: "format",
+        message: 'Request body property email must match format "email"',
+      },
+    ]);
+    const error = CrmApiError.fromResponse(400, "<html>", context, new Headers({ "sl-violations": violations }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors).toEqual({
+      email: ['Request body property email must match format "email"'],
+    });
+  });
+
+  it("falls back to the correlation id when the server sends no request id", async () => {
+    const api = fakeApi(() => new Response("", { status: 404 }));
+    const error = (await createCrmClient(options(api.fetch))
+      .people.get("00000000-0000-4000-8000-000000000000")
+      .catch((caught: unknown) => caught)) as NotFoundError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.requestId).toBe(api.apiRequests()[0]?.headers.get("x-correlation-id"));
+  });
+
+  it("survives an HTML 502 page and an empty error body", async () => {
+    const api = fakeApi((_request, attempt) =>
+      attempt === 1
+        ? new Response("<html><body><h1>502 Bad Gateway</h1></body></html>", {
+            status: 502,
+            headers: { "content-type": "text/html" },
+          })
+        : new Response(null, { status: 500 }),
+    );
+    const crm = createCrmClient({ ...options(api.fetch), maxRetries: 0 });
+    const html = (await crm.people.list().catch((caught: unknown) => caught)) as ServerError;
+    expect(html).toBeInstanceOf(ServerError);
+    expect(html.message).toBe("GET /api/v1/people failed with 502");
+    expect(html.body).toContain("502 Bad Gateway");
+    const empty = (await crm.people.list().catch((caught: unknown) => caught)) as ServerError;
+    expect(empty.status).toBe(500);
+    expect(empty.body).toBeUndefined();
+  });
+
+  it("returns undefined for a 204 without crashing", async () => {
+    const api = fakeApi(() => new Response(null, { status: 204 }));
+    await expect(
+      createCrmClient(options(api.fetch)).people.delete("00000000-0000-4000-8000-000000000000"),
+    ).resolves.toBeUndefined();
+  });
+
+  it("turns malformed JSON on a 200 into InvalidResponseError", async () => {
+    const api = fakeApi(
+      () => new Response('{"data": [', { status: 200, headers: { "content-type": "application/json" } }),
+    );
+    const error = await createCrmClient(options(api.fetch))
+      .people.list()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status: 200, method: "GET", path: "/api/v1/people", attempts: 1 });
+  });
+
+  it("never shows the client secret or a token in JSON, inspect, message or stack", async () => {
+    const api = fakeApi(() => Response.json({ title: "Forbidden", status: 403 }, { status: 403 }));
+    const error = await createCrmClient(options(api.fetch))
+      .people.list()
+      .catch((caught: unknown) => caught);
+    const token = api.apiRequests()[0]?.headers.get("authorization")?.replace("Bearer ", "") ?? "missing";
+    const renderings = [
+      JSON.stringify(error),
+      inspect(error, { depth: 10 }),
+      (error as Error).message,
+      (error as Error).stack ?? "",
+    ];
+    for (const text of renderings) {
+      expect(text).not.toContain(clientSecret);
+      expect(text).not.toContain(token);
+      expect(text).not.toMatch(/authorization/i);
+    }
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: "PermissionDeniedError",
+      status: 403,
+      tenantCode: "acme",
+    });
+  });
+});

@@ -1,0 +1,123 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createCrmClient, type RateLimitEvent } from "../src/index.js";
+import { RateLimiter } from "../src/transport/rate-limiter.js";
+import { fakeApi, options, page } from "./fake-api.js";
+import { flushMicrotasks, SimulatedClock } from "./simulated-clock.js";
+
+describe("rate limiter", () => {
+  it("grants at once while the window has room, then waits for the oldest grant to leave it", async () => {
+    const clock = new SimulatedClock();
+    const limiter = new RateLimiter({ requests: 3, intervalMs: 1000 }, clock);
+    expect([limiter.acquire(), limiter.acquire(), limiter.acquire()]).toEqual([0, 0, 0]);
+    const granted: number[] = [];
+    const fourth = limiter.acquire() as Promise<number>;
+    fourth.then(() => granted.push(clock.now()));
+    await clock.advance(999);
+    expect(granted).toEqual([]);
+    await clock.advance(1);
+    expect(granted).toEqual([1000]);
+  });
+
+  it("pause() holds every grant until the server's Retry-After has passed", async () => {
+    const clock = new SimulatedClock();
+    const limiter = new RateLimiter({ requests: Number.POSITIVE_INFINITY, intervalMs: 0 }, clock);
+    limiter.pause(5000);
+    let granted = false;
+    (limiter.acquire() as Promise<number>).then(() => (granted = true));
+    await clock.advance(4999);
+    expect(granted).toBe(false);
+    await clock.advance(1);
+    expect(granted).toBe(true);
+  });
+
+  it("rejects a waiting acquire when its signal aborts, and keeps serving the others", async () => {
+    const clock = new SimulatedClock();
+    const limiter = new RateLimiter({ requests: 1, intervalMs: 1000 }, clock);
+    limiter.acquire();
+    const controller = new AbortController();
+    const aborted = limiter.acquire(controller.signal) as Promise<number>;
+    const next = limiter.acquire() as Promise<number>;
+    controller.abort(new Error("stop"));
+    await expect(aborted).rejects.toThrow("stop");
+    await clock.advance(1000);
+    await expect(next).resolves.toBe(1000);
+  });
+
+  it("never grants more than N in any sliding window, in FIFO order (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 10, max: 500 }),
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 60 }),
+        async (requests, intervalMs, gaps) => {
+          const clock = new SimulatedClock();
+          const limiter = new RateLimiter({ requests, intervalMs }, clock);
+          const grants: { order: number; at: number }[] = [];
+          const pending: Promise<unknown>[] = [];
+          for (const [order, gap] of gaps.entries()) {
+            await clock.advance(gap);
+            const result = limiter.acquire();
+            if (typeof result === "number") grants.push({ order, at: clock.now() });
+            else pending.push(result.then(() => grants.push({ order, at: clock.now() })));
+          }
+          await clock.advance(intervalMs * (gaps.length + 1));
+          await Promise.all(pending);
+          expect(grants.map((grant) => grant.order)).toEqual(gaps.map((_, order) => order));
+          const times = grants.map((grant) => grant.at);
+          for (let i = requests; i < times.length; i++)
+            expect(times[i]! - times[i - requests]!).toBeGreaterThanOrEqual(intervalMs);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("rate limiting in the client", () => {
+  it("a 429 pauses the whole client, withTenant clients included, for the Retry-After period", async () => {
+    const events: RateLimitEvent[] = [];
+    const api = fakeApi((_request, attempt) =>
+      attempt === 1 ? new Response("", { status: 429, headers: { "retry-after-ms": "300" } }) : page([], 0, 0, 50),
+    );
+    const crm = createCrmClient({
+      ...options(api.fetch),
+      rateLimit: { requests: 1000 },
+      clientId: `pause-${Math.random()}`,
+      hooks: { onRateLimit: (event) => events.push(event) },
+    });
+    const first = crm.GET("/api/v1/people");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    await crm.withTenant("acme-east").GET("/api/v1/people");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    await first;
+    expect(events[0]).toEqual({ source: "server", waitMs: 300 });
+  });
+
+  it("shares one limiter per (baseUrl, clientId) and reports waits", async () => {
+    const events: RateLimitEvent[] = [];
+    const api = fakeApi(() => page([], 0, 0, 50));
+    const clientId = `shared-${Math.random()}`;
+    const settings = {
+      ...options(api.fetch),
+      clientId,
+      rateLimit: { requests: 2, intervalMs: 200 },
+      hooks: { onRateLimit: (event: RateLimitEvent) => events.push(event) },
+    };
+    const one = createCrmClient(settings);
+    const two = createCrmClient(settings).withTenant("other");
+    const started = Date.now();
+    await Promise.all([one.GET("/api/v1/people"), two.GET("/api/v1/people"), one.GET("/api/v1/people")]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(events.some((event) => event.source === "limiter" && event.waitMs > 0)).toBe(true);
+  });
+
+  it("can be disabled", async () => {
+    const api = fakeApi(() => page([], 0, 0, 50));
+    const crm = createCrmClient({ ...options(api.fetch), rateLimit: false });
+    await Promise.all(Array.from({ length: 50 }, () => crm.GET("/api/v1/people")));
+    await flushMicrotasks();
+    expect(api.apiRequests()).toHaveLength(50);
+  });
+});

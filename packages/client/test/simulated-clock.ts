@@ -1,0 +1,40 @@
+import type { Clock } from "../src/transport/clock.js";
+
+/** A clock whose time moves only when a test advances it; timers fire in time order. */
+export class SimulatedClock implements Clock {
+  time = 0;
+  #timers: { at: number; callback: () => void; id: number }[] = [];
+  #nextId = 0;
+
+  now = (): number => this.time;
+
+  setTimeout = (callback: () => void, ms: number): unknown => {
+    const id = ++this.#nextId;
+    this.#timers.push({ at: this.time + Math.max(0, ms), callback, id });
+    return id;
+  };
+
+  clearTimeout = (handle: unknown): void => {
+    this.#timers = this.#timers.filter((timer) => timer.id !== handle);
+  };
+
+  /** Moves time forward, firing due timers in order and letting promise callbacks run between them. */
+  async advance(ms: number): Promise<void> {
+    const end = this.time + ms;
+    for (;;) {
+      this.#timers.sort((a, b) => a.at - b.at || a.id - b.id);
+      const next = this.#timers[0];
+      if (!next || next.at > end) break;
+      this.#timers.shift();
+      this.time = next.at;
+      next.callback();
+      await flushMicrotasks();
+    }
+    this.time = end;
+    await flushMicrotasks();
+  }
+}
+
+export async function flushMicrotasks(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
