@@ -1,7 +1,12 @@
 import type { paths } from "@engagifii/crm-types";
 import createClient, { type Middleware, mergeHeaders } from "openapi-fetch";
 import { requestToken } from "./auth/request-token.js";
-import { clientCredentialsProvider, staticTokenProvider, type TokenProvider } from "./auth/token-provider.js";
+import {
+  clientCredentialsProvider,
+  sharedTokenCache,
+  staticTokenProvider,
+  type TokenProvider,
+} from "./auth/token-provider.js";
 import { type CrmClientOptions, integerOption, type ResolvedConfig, resolveConfig } from "./config.js";
 import { InvalidResponseError } from "./errors.js";
 import { createLogSink, type LogSink } from "./logging/logger.js";
@@ -190,31 +195,34 @@ function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubber: Sec
     });
   }
   scrubber.add(credentials.clientSecret);
-  return clientCredentialsProvider({
-    tokenUrl: credentials.tokenUrl,
-    scope: credentials.scope,
-    requestToken: async () => {
-      const response = await requestToken({
-        ...credentials,
-        fetch: config.fetch,
-        maxRetries: config.maxRetries,
-        timeoutMs: config.timeoutMs,
-        onRetry: (attempt, reason, delayMs) =>
-          log.log("debug", `↻ token request attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
-      });
-      scrubber.add(response.accessToken);
-      return response;
+  return clientCredentialsProvider(
+    {
+      tokenUrl: credentials.tokenUrl,
+      scope: credentials.scope,
+      requestToken: async () => {
+        const response = await requestToken({
+          ...credentials,
+          fetch: config.fetch,
+          maxRetries: config.maxRetries,
+          timeoutMs: config.timeoutMs,
+          onRetry: (attempt, reason, delayMs) =>
+            log.log("debug", `↻ token request attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
+        });
+        scrubber.add(response.accessToken);
+        return response;
+      },
+      onRefresh: (event) => {
+        log.log(
+          "debug",
+          `token ${event.reason === "initial" ? "fetched" : "refreshed"} (${event.reason}), expires in ${event.expiresInSeconds} s`,
+        );
+        hooks.onTokenRefresh?.(event);
+      },
+      onBackgroundError: (error) =>
+        log.log("warn", `background token refresh failed, still using the current token: ${(error as Error).message}`),
     },
-    onRefresh: (event) => {
-      log.log(
-        "debug",
-        `token ${event.reason === "initial" ? "fetched" : "refreshed"} (${event.reason}), expires in ${event.expiresInSeconds} s`,
-      );
-      hooks.onTokenRefresh?.(event);
-    },
-    onBackgroundError: (error) =>
-      log.log("warn", `background token refresh failed, still using the current token: ${(error as Error).message}`),
-  });
+    sharedTokenCache(credentials.tokenUrl, credentials.clientId, credentials.scope, credentials.clientSecret),
+  );
 }
 
 function createLimiter(config: ResolvedConfig): RateLimiter {

@@ -7,7 +7,8 @@ const ok = () => page([], 0, 0, 50);
 describe("OAuth2 client credentials", () => {
   it("fetches the token lazily, form-encoded, with the secret only in the token request body", async () => {
     const api = fakeApi(ok);
-    const crm = createCrmClient({ ...options(api.fetch), scope: "api:read" });
+    const settings = { ...options(api.fetch), scope: "api:read" };
+    const crm = createCrmClient(settings);
     expect(api.requests).toHaveLength(0);
     await crm.GET("/api/v1/people");
     const [tokenRequest, apiRequest] = api.requests;
@@ -15,7 +16,7 @@ describe("OAuth2 client credentials", () => {
     expect(tokenRequest?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
     expect(Object.fromEntries(new URLSearchParams(tokenRequest?.body))).toEqual({
       grant_type: "client_credentials",
-      client_id: "client-id",
+      client_id: settings.clientId,
       client_secret: clientSecret,
       scope: "api:read",
     });
@@ -35,12 +36,17 @@ describe("OAuth2 client credentials", () => {
     expect(new Set(api.apiRequests().map((request) => request.headers.get("authorization"))).size).toBe(1);
   });
 
-  it("reuses the cached token, and withTenant clients share it", async () => {
+  it("caches the token per (tokenUrl, clientId, scope): withTenant clients and new clients with the same credentials share it", async () => {
     const api = fakeApi(ok);
-    const crm = createCrmClient(options(api.fetch));
+    const settings = options(api.fetch);
+    const crm = createCrmClient(settings);
     await crm.GET("/api/v1/people");
     await crm.withTenant("acme-east").GET("/api/v1/people");
+    await createCrmClient(settings).GET("/api/v1/people");
     expect(api.tokenRequests()).toHaveLength(1);
+    await createCrmClient({ ...settings, scope: "api:read" }).GET("/api/v1/people");
+    await createCrmClient({ ...settings, clientSecret: "a-different-secret" }).GET("/api/v1/people");
+    expect(api.tokenRequests()).toHaveLength(3);
   });
 
   it("refreshes in the background inside the refresh window, without making callers wait", async () => {

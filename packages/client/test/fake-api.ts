@@ -79,10 +79,13 @@ export const person = (index: number) => ({
   isActive: true,
 });
 
+let clients = 0;
+
+/** Options for a client of the fake API. Each call gets its own clientId, so no test shares another's cached token. */
 export const options = (fetch: (request: Request) => Promise<Response>) => ({
   baseUrl,
   tokenUrl,
-  clientId: "client-id",
+  clientId: `client-${++clients}`,
   clientSecret,
   tenantCode: "acme",
   fetch,

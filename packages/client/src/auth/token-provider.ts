@@ -38,25 +38,33 @@ export function refreshWindowMs(lifetimeMs: number): number {
   return Math.max(Math.min(lifetimeMs * 0.1, 300_000), Math.min(1_000, lifetimeMs / 2));
 }
 
+/** The cached token of one set of credentials, shared by every client that uses them. */
+export interface TokenCacheEntry {
+  current?: { token: string; expiresAt: number; refreshAt: number } | undefined;
+  inFlight?: Promise<string> | undefined;
+  /** After a failed background refresh, when to try again. */
+  backgroundRetryAfter: number;
+}
+
 /**
  * OAuth2 client-credentials tokens, cached in memory. One request at a time: concurrent callers
  * share it. Inside the refresh window the current token is still served while a new one is
  * fetched in the background; only an expired (or rejected) token makes callers wait.
  */
-export function clientCredentialsProvider(options: ClientCredentialsOptions): TokenProvider {
+export function clientCredentialsProvider(
+  options: ClientCredentialsOptions,
+  cache: TokenCacheEntry = { backgroundRetryAfter: 0 },
+): TokenProvider {
   const now = options.now ?? Date.now;
-  let current: { token: string; expiresAt: number; refreshAt: number } | undefined;
-  let inFlight: Promise<string> | undefined;
-  let backgroundRetryAfter = 0;
 
   // The shared request takes no caller's signal: one caller giving up must not fail the others.
   const refresh = (reason: TokenRefreshEvent["reason"]): Promise<string> => {
-    inFlight ??= options
+    cache.inFlight ??= options
       .requestToken()
       .then((response) => {
         const issuedAt = now();
         const lifetimeMs = response.expiresInSeconds * 1000;
-        current = {
+        cache.current = {
           token: response.accessToken,
           expiresAt: issuedAt + lifetimeMs,
           refreshAt: issuedAt + lifetimeMs - refreshWindowMs(lifetimeMs),
@@ -70,32 +78,55 @@ export function clientCredentialsProvider(options: ClientCredentialsOptions): To
         return response.accessToken;
       })
       .finally(() => {
-        inFlight = undefined;
+        cache.inFlight = undefined;
       });
-    return inFlight;
+    return cache.inFlight;
   };
 
   return {
     token(signal) {
       const time = now();
+      const current = cache.current;
       if (current && time < current.refreshAt) return current.token;
       if (current && time < current.expiresAt) {
-        if (!inFlight && time >= backgroundRetryAfter) {
+        if (!cache.inFlight && time >= cache.backgroundRetryAfter) {
           refresh("expiring").catch((error: unknown) => {
             // Keep serving the current token; try again a little later rather than on every request.
-            backgroundRetryAfter = now() + Math.min(30_000, (current?.expiresAt ?? now()) - now()) / 4;
+            cache.backgroundRetryAfter = now() + Math.min(30_000, (current.expiresAt - now()) / 4);
             options.onBackgroundError?.(error);
           });
         }
         return current.token;
       }
-      return untilAborted(inFlight ?? refresh(current ? "expired" : "initial"), signal);
+      return untilAborted(cache.inFlight ?? refresh(current ? "expired" : "initial"), signal);
     },
     invalidate(rejected) {
-      if (current?.token === rejected) current = undefined;
+      if (cache.current?.token === rejected) cache.current = undefined;
       return true;
     },
   };
+}
+
+const sharedCaches = new Map<string, TokenCacheEntry>();
+
+/**
+ * The token cache for (tokenUrl, clientId, scope) in this process, so that clients created
+ * again with the same credentials (a serverless handler per invocation, say) reuse the token.
+ * The secret is part of the key: a client with a wrong secret never borrows a valid token.
+ */
+export function sharedTokenCache(
+  tokenUrl: string,
+  clientId: string,
+  scope: string | undefined,
+  clientSecret: string,
+): TokenCacheEntry {
+  const key = JSON.stringify([tokenUrl, clientId, scope ?? "", clientSecret]);
+  let entry = sharedCaches.get(key);
+  if (!entry) {
+    entry = { backgroundRetryAfter: 0 };
+    sharedCaches.set(key, entry);
+  }
+  return entry;
 }
 
 /** The promise's result, or the signal's reason as soon as it aborts. */
