@@ -195,19 +195,14 @@ function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubber: Sec
     });
   }
   scrubber.add(credentials.clientSecret);
+  const { fetch, maxRetries, timeoutMs } = config;
+  const tokenTransport = createTransport({ fetch, maxRetries, timeoutMs, log, hooks });
   return clientCredentialsProvider(
     {
       tokenUrl: credentials.tokenUrl,
       scope: credentials.scope,
       requestToken: async () => {
-        const response = await requestToken({
-          ...credentials,
-          fetch: config.fetch,
-          maxRetries: config.maxRetries,
-          timeoutMs: config.timeoutMs,
-          onRetry: (attempt, reason, delayMs) =>
-            log.log("debug", `↻ token request attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
-        });
+        const response = await requestToken({ ...credentials, send: tokenTransport });
         scrubber.add(response.accessToken);
         return response;
       },

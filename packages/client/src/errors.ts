@@ -1,5 +1,7 @@
-import { readFieldErrors } from "./field-errors.js";
+import { type FieldErrors, readFieldErrors } from "./field-errors.js";
 import { readRetryAfterMs } from "./transport/retry-after.js";
+
+export type { FieldErrors };
 
 /** What a support ticket needs to find a request again. Never holds a secret. */
 export interface RequestContext {
@@ -35,10 +37,6 @@ export class ConfigurationError extends CrmError {
   }
 }
 
-import type { FieldErrors } from "./field-errors.js";
-
-export type { FieldErrors };
-
 /** An error response from the API, or a request that never got one (see ConnectionError). */
 export class CrmApiError extends CrmError {
   override name = "CrmApiError";
@@ -62,11 +60,13 @@ export class CrmApiError extends CrmError {
     super(message, options);
     this.status = status;
     this.body = body;
-    this.method = context.method;
-    this.path = context.path;
-    this.tenantCode = context.tenantCode;
-    this.requestId = context.requestId;
-    this.attempts = context.attempts;
+    ({
+      method: this.method,
+      path: this.path,
+      tenantCode: this.tenantCode,
+      requestId: this.requestId,
+      attempts: this.attempts,
+    } = context);
   }
 
   /** Maps a response status to the error class for it. */
@@ -88,18 +88,9 @@ export class CrmApiError extends CrmError {
     return new CrmApiError(message, status, body, context);
   }
 
+  /** The error's own fields (status, ids, body, …) and message; never `cause`, which may be anything. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      method: this.method,
-      path: this.path,
-      tenantCode: this.tenantCode,
-      requestId: this.requestId,
-      attempts: this.attempts,
-      body: this.body,
-    };
+    return { ...Object.fromEntries(Object.entries(this)), message: this.message };
   }
 
   // Printed by util.inspect and console.log: the same safe fields as toJSON, plus the stack.
@@ -124,10 +115,6 @@ export class ValidationError extends BadRequestError {
   ) {
     super(`${message}: ${formatFieldErrors(fieldErrors)}`, status, body, context);
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), fieldErrors: this.fieldErrors };
-  }
 }
 
 /** 401 from the API, or a token request the authorization server refused. */
@@ -142,10 +129,6 @@ export class AuthenticationError extends CrmApiError {
     const oauth = readOAuthError(body);
     this.oauthError = oauth?.error;
     this.oauthErrorDescription = oauth?.description;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), oauthError: this.oauthError, oauthErrorDescription: this.oauthErrorDescription };
   }
 }
 
@@ -172,10 +155,6 @@ export class RateLimitError extends CrmApiError {
     readonly retryAfterMs: number | undefined,
   ) {
     super(message, status, body, context);
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
 

@@ -2,7 +2,7 @@
 export interface ResponseMetadata {
   method: string;
   url: string;
-  tenantCode: string;
+  tenantCode: string | undefined;
   correlationId: string;
   attempts: number;
 }

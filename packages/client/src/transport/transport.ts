@@ -25,33 +25,37 @@ export interface RequestSettings {
 
 export interface TransportOptions {
   fetch: FetchFunction;
-  apiOrigin: string;
-  tenantCode: string;
   maxRetries: number;
   timeoutMs: number;
-  tokens: TokenProvider;
-  limiter: RateLimiter;
   log: LogSink;
   hooks: CrmClientHooks;
+  /** Sent as `tenant-code` unless the request sets it; none for the token endpoint. */
+  tenantCode?: string;
+  /** Bearer tokens for requests to `apiOrigin`; none for the token endpoint itself. */
+  tokens?: TokenProvider;
+  apiOrigin?: string;
+  /** Waited on before every attempt, and paused by a 429. */
+  limiter?: RateLimiter;
 }
 
 // A Retry-After longer than this is not waited out: the caller gets the 429 and decides.
 const maxRetryAfterMs = 60_000;
 
 /**
- * The fetch that openapi-fetch calls once per logical request. It sets the tenant and the
- * correlation id, then runs the attempts: rate limit, bearer token, fetch with a timeout, and
- * a retry or a 401 replay when the outcome allows. It reads the whole body inside the attempt,
- * so that a stalled or broken body counts as a failed attempt instead of hanging the caller.
+ * The fetch that openapi-fetch calls once per logical request (the token request uses it too).
+ * It sets the tenant and the correlation id, then runs the attempts: rate limit, bearer token,
+ * fetch with a timeout, and a retry or a 401 replay when the outcome allows. It reads the whole
+ * body inside the attempt, so that a stalled or broken body counts as a failed attempt instead
+ * of hanging the caller.
  */
 export function createTransport(options: TransportOptions) {
   const { fetch, tokens, limiter, log, hooks } = options;
-  const apiPrefix = `${options.apiOrigin}/`;
+  const apiPrefix = tokens && options.apiOrigin ? `${options.apiOrigin}/` : undefined;
 
   return async function send(request: Request, settings?: RequestSettings): Promise<Response> {
     const started = log.enabled("info") ? Date.now() : 0;
     const headers = request.headers;
-    const tenantCode = applyTenant(headers, options.tenantCode);
+    const tenantCode = options.tenantCode === undefined ? undefined : applyTenant(headers, options.tenantCode);
     const correlationId = applyCorrelationId(headers);
     const method = request.method;
     const maxRetries = settings?.maxRetries ?? options.maxRetries;
@@ -59,21 +63,21 @@ export function createTransport(options: TransportOptions) {
     const idempotent = isIdempotent(method, headers, settings?.idempotent);
     const callerSignal = request.signal;
     const url = request.url;
-    const sendsToken = url.startsWith(apiPrefix);
+    const sendsToken = apiPrefix !== undefined && url.startsWith(apiPrefix);
     // Read once, so that every attempt sends the same bytes.
     const body = request.body ? await request.arrayBuffer() : undefined;
 
     let retries = 0;
     let replayedUnauthorized = false;
     for (let attempt = 1; ; attempt++) {
-      const waited = limiter.acquire(callerSignal);
+      const waited = limiter ? limiter.acquire(callerSignal) : 0;
       if (typeof waited !== "number") {
         const waitMs = await waited;
         hooks.onRateLimit?.({ source: "limiter", waitMs });
       }
 
       let token: string | undefined;
-      if (sendsToken) {
+      if (sendsToken && tokens) {
         const pending = tokens.token(callerSignal);
         token = typeof pending === "string" ? pending : await pending;
         headers.set("authorization", `Bearer ${token}`);
@@ -130,14 +134,14 @@ export function createTransport(options: TransportOptions) {
       }
 
       const status = response.status;
-      if (status === 401 && token !== undefined && !replayedUnauthorized && tokens.invalidate(token)) {
+      if (status === 401 && token !== undefined && !replayedUnauthorized && tokens?.invalidate(token)) {
         replayedUnauthorized = true;
         await backOff({ attempt, reason: "unauthorized", delayMs: 0 });
         continue;
       }
       if (retryableStatuses.has(status)) {
         const retryAfterMs = readRetryAfterMs(response.headers);
-        if (status === 429) {
+        if (status === 429 && limiter) {
           const pauseMs = Math.min(retryAfterMs ?? backoffDelay(retries + 1), maxRetryAfterMs);
           limiter.pause(pauseMs);
           hooks.onRateLimit?.({ source: "server", waitMs: pauseMs });
