@@ -1,5 +1,5 @@
 import type { paths } from "@engagifii/crm-types";
-import createClient, { type Middleware, mergeHeaders } from "openapi-fetch";
+import createClient, { type Middleware, mergeHeaders, type ParseAs } from "openapi-fetch";
 import { requestToken } from "./auth/request-token.js";
 import {
   clientCredentialsProvider,
@@ -8,20 +8,21 @@ import {
   type TokenProvider,
 } from "./auth/token-provider.js";
 import { type CrmClientOptions, integerOption, type ResolvedConfig, resolveConfig } from "./config.js";
-import { InvalidResponseError } from "./errors.js";
 import { createLogSink, type LogSink } from "./logging/logger.js";
 import { SecretScrubber } from "./logging/redact.js";
 import { pageIndexStrategy } from "./pagination/page-index-strategy.js";
 import type { PageInit, PageStrategy } from "./pagination/page-strategy.js";
 import { type PaginateOptions, Paginator } from "./pagination/paginator.js";
+import { parseBody } from "./parse-body.js";
 import { createCommittees } from "./resources/committees.js";
 import { createOrganizations } from "./resources/organizations.js";
 import { createPeople } from "./resources/people.js";
+import { followSignal } from "./transport/abort.js";
 import { RateLimiter, sharedRateLimiter } from "./transport/rate-limiter.js";
 import { assertHeaderSafe, tenantHeader } from "./transport/tenant-header.js";
-import { createTransport, type RequestSettings } from "./transport/transport.js";
+import { createTransport, type FirstAttempt, type RequestSettings } from "./transport/transport.js";
 import type { CrmMethod, GetInit, PagedPath, PageItem } from "./types.js";
-import { contextOf, unwrap } from "./unwrap.js";
+import { type FetchResult, unwrap } from "./unwrap.js";
 
 export interface CrmClient {
   GET: CrmMethod<"get">;
@@ -92,26 +93,27 @@ function buildClient(shared: SharedState, tenantCode: string): CrmClient {
         "idempotency-key": checkedHeader("idempotency-key", idempotencyKey),
       });
     }
-    let last: Response | undefined;
-    rest.fetch = async (request: Request) => {
-      last = await send(request, settings);
-      return last;
+    // The request is built with our signal, so the transport can time out its first attempt
+    // without copying it; the caller's signal still aborts it.
+    const first: FirstAttempt = {
+      controller: new AbortController(),
+      callerSignal: rest.signal as AbortSignal | null | undefined,
     };
+    const unfollow = followSignal(first.controller, first.callerSignal);
+    const parseAs = (rest.parseAs ?? "json") as ParseAs;
+    rest.signal = first.controller.signal;
+    rest.parseAs = "stream"; // success bodies are parsed from the bytes the transport already read
+    rest.fetch = (request: Request) => send(request, settings, first);
     try {
-      return await inner.request(method.toLowerCase() as "get", path as "/api/v1/people", rest as never);
-    } catch (error) {
-      // openapi-fetch throws SyntaxError when a success body is not JSON: report it as an API error.
-      if (error instanceof SyntaxError && last) {
-        const context = contextOf(last);
-        throw new InvalidResponseError(
-          `${context.method} ${context.path} returned ${last.status} with a body that is not valid JSON`,
-          last.status,
-          undefined,
-          context,
-          { cause: error },
-        );
-      }
-      throw error;
+      const result = (await inner.request(
+        method.toLowerCase() as "get",
+        path as "/api/v1/people",
+        rest as never,
+      )) as FetchResult<unknown, unknown>;
+      if (!result.response.ok || result.data === undefined) return result;
+      return { data: await parseBody(result.response, parseAs), response: result.response };
+    } finally {
+      unfollow();
     }
   };
   const method = (name: string) => ((path: string, init?: Record<string, unknown>) => call(name, path, init)) as never;

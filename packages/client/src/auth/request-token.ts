@@ -1,4 +1,5 @@
 import { AuthenticationError, CrmApiError, isRecord, type RequestContext } from "../errors.js";
+import { readBody } from "../transport/response-metadata.js";
 import type { Transport } from "../transport/transport.js";
 import { contextOf } from "../unwrap.js";
 import type { TokenResponse } from "./token-provider.js";
@@ -30,7 +31,7 @@ export async function requestToken(options: TokenRequestOptions): Promise<TokenR
     body: form.toString(),
   });
   const response = await options.send(request, { idempotent: true });
-  const body = parseJson(await response.text());
+  const body = parseJson(new TextDecoder().decode(await readBody(response)));
   const context = contextOf(response);
   if (response.ok) return readTokenResponse(body, options.tokenUrl, context);
   if (response.status === 400 || response.status === 401) {

@@ -21,26 +21,43 @@ export class AttemptTimeout extends Error {
 }
 
 /**
- * A signal for one attempt: aborted by the caller's signal or after `timeoutMs`.
+ * A signal for one attempt: aborted by the caller's signal or after `timeoutMs`. Pass the
+ * `controller` a request was already built with (it then follows the caller's signal already).
  * Call `dispose()` when the attempt is over, so that no timer or listener outlives it.
  */
 export function attemptSignal(
   callerSignal: AbortSignal | null | undefined,
   timeoutMs: number,
+  controller?: AbortController,
 ): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const onCallerAbort = () => controller.abort(callerSignal?.reason);
-  if (callerSignal?.aborted) controller.abort(callerSignal.reason);
-  else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  const follow = !controller;
+  const attempt = controller ?? new AbortController();
+  const onCallerAbort = () => attempt.abort(callerSignal?.reason);
+  if (follow) {
+    if (callerSignal?.aborted) attempt.abort(callerSignal.reason);
+    else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  }
   const timer = setTimeout(
-    () => controller.abort(new AttemptTimeout(`attempt timed out after ${timeoutMs} ms`)),
+    () => attempt.abort(new AttemptTimeout(`attempt timed out after ${timeoutMs} ms`)),
     timeoutMs,
   );
   return {
-    signal: controller.signal,
+    signal: attempt.signal,
     dispose() {
       clearTimeout(timer);
-      callerSignal?.removeEventListener("abort", onCallerAbort);
+      if (follow) callerSignal?.removeEventListener("abort", onCallerAbort);
     },
   };
+}
+
+/** Makes `controller` abort when `signal` does; returns the function that stops following. */
+export function followSignal(controller: AbortController, signal: AbortSignal | null | undefined): () => void {
+  if (!signal) return () => undefined;
+  if (signal.aborted) {
+    controller.abort(signal.reason);
+    return () => undefined;
+  }
+  const onAbort = () => controller.abort(signal.reason);
+  signal.addEventListener("abort", onAbort, { once: true });
+  return () => signal.removeEventListener("abort", onAbort);
 }

@@ -8,6 +8,7 @@ export interface ResponseMetadata {
 }
 
 const metadata = new WeakMap<Response, ResponseMetadata>();
+const bodies = new WeakMap<Response, ArrayBuffer>();
 
 export function recordMetadata(response: Response, data: ResponseMetadata): void {
   metadata.set(response, data);
@@ -15,6 +16,17 @@ export function recordMetadata(response: Response, data: ResponseMetadata): void
 
 export function metadataOf(response: Response): ResponseMetadata | undefined {
   return metadata.get(response);
+}
+
+/** Keeps the body the transport already read, so that the response is not copied to be read again. */
+export function recordBody(response: Response, bytes: ArrayBuffer): void {
+  bodies.set(response, bytes);
+}
+
+/** The response's body: as the transport read it, or read now. */
+export function readBody(response: Response): Promise<ArrayBuffer> {
+  const bytes = bodies.get(response);
+  return bytes ? Promise.resolve(bytes) : response.arrayBuffer();
 }
 
 const requestIdHeaders = ["x-request-id", "request-id", "x-ms-request-id", "x-correlation-id"];

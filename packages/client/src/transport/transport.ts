@@ -8,7 +8,7 @@ import { AttemptTimeout, attemptSignal, sleep } from "./abort.js";
 import { backoffDelay } from "./backoff.js";
 import { applyCorrelationId } from "./correlation-id.js";
 import type { RateLimiter } from "./rate-limiter.js";
-import { pathOf, recordMetadata, requestIdOf } from "./response-metadata.js";
+import { pathOf, recordBody, recordMetadata, requestIdOf } from "./response-metadata.js";
 import { readRetryAfterMs } from "./retry-after.js";
 import { isIdempotent, retryableStatuses, shouldRetryStatus, wasNeverSent } from "./retry-policy.js";
 import { applyTenant } from "./tenant-header.js";
@@ -21,6 +21,15 @@ export interface RequestSettings {
   timeoutMs?: number;
   /** Mark a POST or PATCH as safe to send again (it is when it carries an Idempotency-Key). */
   idempotent?: boolean;
+}
+
+/**
+ * The controller the caller built the request with (following the caller's own signal, which
+ * comes along). It lets the first attempt send the request as it is instead of copying it.
+ */
+export interface FirstAttempt {
+  controller: AbortController;
+  callerSignal: AbortSignal | null | undefined;
 }
 
 export interface TransportOptions {
@@ -52,7 +61,7 @@ export function createTransport(options: TransportOptions) {
   const { fetch, tokens, limiter, log, hooks } = options;
   const apiPrefix = tokens && options.apiOrigin ? `${options.apiOrigin}/` : undefined;
 
-  return async function send(request: Request, settings?: RequestSettings): Promise<Response> {
+  return async function send(request: Request, settings?: RequestSettings, first?: FirstAttempt): Promise<Response> {
     const started = log.enabled("info") ? Date.now() : 0;
     const headers = request.headers;
     const tenantCode = options.tenantCode === undefined ? undefined : applyTenant(headers, options.tenantCode);
@@ -61,7 +70,7 @@ export function createTransport(options: TransportOptions) {
     const maxRetries = settings?.maxRetries ?? options.maxRetries;
     const timeoutMs = settings?.timeoutMs ?? options.timeoutMs;
     const idempotent = isIdempotent(method, headers, settings?.idempotent);
-    const callerSignal = request.signal;
+    const callerSignal = first ? first.callerSignal : request.signal;
     const url = request.url;
     const sendsToken = apiPrefix !== undefined && url.startsWith(apiPrefix);
     // Read once, so that every attempt sends the same bytes.
@@ -89,28 +98,32 @@ export function createTransport(options: TransportOptions) {
         log.log("debug", `→ ${method} ${url} attempt ${attempt} headers ${JSON.stringify(redactHeaders(headers))}`);
       }
 
-      const { signal, dispose } = attemptSignal(callerSignal, timeoutMs);
+      const reuse = attempt === 1 && first !== undefined;
+      const { signal, dispose } = attemptSignal(callerSignal, timeoutMs, reuse ? first.controller : undefined);
       let response: Response;
       let bytes: ArrayBuffer;
       let reachedServer = false;
       try {
-        response = await fetch(
-          new Request(url, {
-            method,
-            headers,
-            body: body ?? null,
-            signal,
-            redirect: request.redirect,
-            credentials: request.credentials,
-            cache: request.cache,
-            mode: request.mode,
-            keepalive: request.keepalive,
-          }),
-        );
+        // The first attempt of a bodyless request goes out as openapi-fetch built it; later ones are copies.
+        const attemptRequest =
+          reuse && body === undefined
+            ? request
+            : new Request(url, {
+                method,
+                headers,
+                body: body ?? null,
+                signal,
+                redirect: request.redirect,
+                credentials: request.credentials,
+                cache: request.cache,
+                mode: request.mode,
+                keepalive: request.keepalive,
+              });
+        response = await fetch(attemptRequest);
         reachedServer = true;
         bytes = await response.arrayBuffer();
       } catch (error) {
-        if (callerSignal.aborted) throw callerSignal.reason;
+        if (callerSignal?.aborted) throw callerSignal.reason;
         const timedOut = signal.reason instanceof AttemptTimeout;
         const mayRetry = idempotent || (!reachedServer && wasNeverSent(error));
         if (mayRetry && retries < maxRetries) {
@@ -154,11 +167,16 @@ export function createTransport(options: TransportOptions) {
         }
       }
 
-      const final = new Response(status === 204 || status === 205 || status === 304 ? null : bytes, {
-        status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
+      // A success keeps its response, with the body kept aside; an error is copied so that
+      // openapi-fetch can read its body.
+      let final = response;
+      if (response.ok) recordBody(response, bytes);
+      else
+        final = new Response(status === 304 ? null : bytes, {
+          status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
       recordMetadata(final, { method, url, tenantCode, correlationId, attempts: attempt });
       logOutcome(attempt, status, response.headers);
       return final;

@@ -1,0 +1,29 @@
+import type { ParseAs } from "openapi-fetch";
+import { InvalidResponseError } from "./errors.js";
+import { readBody } from "./transport/response-metadata.js";
+import { contextOf } from "./unwrap.js";
+
+const decoder = new TextDecoder();
+
+/** A success body as openapi-fetch's `parseAs` asks for it, from the bytes the transport read. */
+export async function parseBody(response: Response, parseAs: ParseAs): Promise<unknown> {
+  const bytes = await readBody(response);
+  if (parseAs === "arrayBuffer") return bytes;
+  if (parseAs === "blob") return new Blob([bytes], { type: response.headers.get("content-type") ?? "" });
+  if (parseAs === "stream") return new Response(bytes).body;
+  const text = decoder.decode(bytes);
+  if (parseAs === "text") return text;
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const context = contextOf(response);
+    throw new InvalidResponseError(
+      `${context.method} ${context.path} returned ${response.status} with a body that is not valid JSON`,
+      response.status,
+      text.length > 500 ? `${text.slice(0, 500)}…` : text,
+      context,
+      { cause: error },
+    );
+  }
+}
