@@ -1,0 +1,31 @@
+import type { Committee, CommitteeMember, Organization, Person, PersonPage } from "@engagifii/crm-types";
+import { describe, expectTypeOf, it } from "vitest";
+import { type CrmClient, createCrmClient, type Paginator } from "../src/index.js";
+
+// Checked by `pnpm typecheck` (tsc over test/): the helpers' types come from the generated paths.
+describe("types inferred from the spec", () => {
+  const crm: CrmClient = createCrmClient({ tenantCode: "acme", accessToken: "token-for-types", env: {} });
+
+  it("resource helpers return the spec's schemas", () => {
+    expectTypeOf(crm.people.create).returns.resolves.toEqualTypeOf<Person>();
+    expectTypeOf(crm.people.list).returns.resolves.toEqualTypeOf<PersonPage>();
+    expectTypeOf(crm.people.iterate).returns.toEqualTypeOf<Paginator<Person>>();
+    expectTypeOf(crm.organizations.get).returns.resolves.toEqualTypeOf<Organization>();
+    expectTypeOf(crm.committees.update).returns.resolves.toEqualTypeOf<Committee>();
+    expectTypeOf(crm.committees.members).returns.toEqualTypeOf<Paginator<CommitteeMember>>();
+    expectTypeOf(crm.people.create).parameter(0).toHaveProperty("email");
+  });
+
+  it("paginate infers the item type from the path", () => {
+    expectTypeOf(crm.paginate("/api/v1/organizations")).toEqualTypeOf<Paginator<Organization>>();
+    expectTypeOf(
+      crm.paginate("/api/v1/organizations/{organizationId}/people", { params: { path: { organizationId: "o" } } }),
+    ).toEqualTypeOf<Paginator<Person>>();
+  });
+
+  it("GET keeps openapi-fetch's typed data and accepts the client's per-request options", () => {
+    const call = () =>
+      crm.GET("/api/v1/people/{personId}", { params: { path: { personId: "p" } }, maxRetries: 0, tenantCode: "b" });
+    expectTypeOf(call).returns.resolves.toHaveProperty("data").toEqualTypeOf<Person | undefined>();
+  });
+});
