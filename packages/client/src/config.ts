@@ -2,7 +2,7 @@ import { ConfigurationError } from "./errors.js";
 import type { CrmClientHooks } from "./hooks.js";
 import type { Logger, LogLevel } from "./logging/logger.js";
 import { logLevels } from "./logging/logger.js";
-import { assertHeaderSafe } from "./transport/tenant-header.js";
+import { assertHeaderSafe, isHeaderSafe } from "./transport/tenant-header.js";
 
 /** The API server from the OpenAPI document's `servers`. */
 export const defaultBaseUrl = "https://builtin-crm.azurewebsites.net";
@@ -94,6 +94,8 @@ type EnvironmentOption = keyof typeof environmentVariables;
 export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
   if (typeof options !== "object" || options === null)
     throw new ConfigurationError("options", undefined, "must be an object");
+  if (options.env !== undefined && !isPlainObject(options.env))
+    fail("env", `must be an object of variables, got ${typeName(options.env)}`);
   const env = options.env ?? readProcessEnv();
   const pick = (option: EnvironmentOption): string | undefined => {
     const value: unknown = options[option];
@@ -121,19 +123,27 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
   if (accessToken !== undefined && typeof accessToken !== "string" && typeof accessToken !== "function") {
     fail("accessToken", `must be a string or a function returning one, got ${typeName(accessToken)}`);
   }
-  if (typeof accessToken === "string" && accessToken.trim() === "") fail("accessToken", "must not be empty");
+  if (typeof accessToken === "string") {
+    if (accessToken.trim() === "") fail("accessToken", "must not be empty");
+    // The token itself is never quoted: it is a secret.
+    if (!isHeaderSafe(accessToken))
+      fail("accessToken", "must hold only visible ASCII characters (no CR, LF or other control characters)");
+  }
 
   const clientId = pick("clientId");
   const clientSecret = pick("clientSecret");
+  const tokenUrl = parseUrl("tokenUrl", pick("tokenUrl") ?? `${baseUrl}/oauth/token`);
+  const scope = pick("scope")?.trim() || undefined;
   let credentials: ResolvedConfig["credentials"];
   if (accessToken !== undefined) {
     credentials = { kind: "access-token", accessToken };
   } else {
     if (!clientId) fail("clientId", "is required (or pass accessToken)");
     if (!clientSecret) fail("clientSecret", "is required (or pass accessToken)");
-    const tokenUrl = parseUrl("tokenUrl", pick("tokenUrl") ?? `${baseUrl}/oauth/token`);
-    const scope = pick("scope")?.trim() || undefined;
     credentials = { kind: "client-credentials", clientId, clientSecret, tokenUrl, scope };
+  }
+  if (options.dangerouslyAllowBrowser !== undefined && typeof options.dangerouslyAllowBrowser !== "boolean") {
+    fail("dangerouslyAllowBrowser", `must be a boolean, got ${typeName(options.dangerouslyAllowBrowser)}`);
   }
   if (clientSecret && isBrowser() && options.dangerouslyAllowBrowser !== true) {
     throw new ConfigurationError(
@@ -146,7 +156,7 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
   const logLevel = (pick("logLevel") ?? "warn") as LogLevel;
   if (!logLevels.includes(logLevel)) fail("logLevel", `must be one of ${logLevels.join(", ")}, got "${logLevel}"`);
 
-  const logger = options.logger ?? console;
+  const logger = options.logger === undefined ? console : options.logger;
   if (
     typeof logger !== "object" ||
     logger === null ||
@@ -159,7 +169,7 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
     );
   }
 
-  const fetchFunction = options.fetch ?? (globalThis.fetch as FetchFunction | undefined);
+  const fetchFunction = options.fetch === undefined ? (globalThis.fetch as FetchFunction | undefined) : options.fetch;
   if (typeof fetchFunction !== "function") {
     throw new ConfigurationError(
       "fetch",
@@ -168,9 +178,8 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
     );
   }
 
-  const hooks = options.hooks ?? {};
-  if (typeof hooks !== "object" || hooks === null)
-    throw new ConfigurationError("hooks", undefined, "must be an object");
+  const hooks = options.hooks === undefined ? {} : options.hooks;
+  if (!isPlainObject(hooks)) throw new ConfigurationError("hooks", undefined, "must be an object");
   for (const [name, hook] of Object.entries(hooks)) {
     if (hook !== undefined && typeof hook !== "function")
       throw new ConfigurationError(`hooks.${name}`, undefined, "must be a function");
@@ -194,7 +203,7 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
 
 function resolveRateLimit(rateLimit: CrmClientOptions["rateLimit"]): ResolvedConfig["rateLimit"] {
   if (rateLimit === false) return false;
-  if (rateLimit !== undefined && (typeof rateLimit !== "object" || rateLimit === null)) {
+  if (rateLimit !== undefined && !isPlainObject(rateLimit)) {
     throw new ConfigurationError(
       "rateLimit",
       undefined,
@@ -251,6 +260,10 @@ function typeName(value: unknown): string {
 
 function describeValue(value: unknown): string {
   return typeof value === "number" ? String(value) : typeName(value);
+}
+
+function isPlainObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function readProcessEnv(): Record<string, string | undefined> {

@@ -57,6 +57,7 @@ export interface CrmClient {
 /** What every client derived from one `createCrmClient` call shares. */
 interface SharedState {
   config: ResolvedConfig;
+  scrub: (text: string) => string;
   tokens: TokenProvider;
   limiter: RateLimiter;
   log: LogSink;
@@ -68,7 +69,13 @@ export function createCrmClient(options: CrmClientOptions = {}): CrmClient {
   const scrubber = new SecretScrubber();
   const log = createLogSink(config.logger, config.logLevel, scrubber.scrub);
   return buildClient(
-    { config, tokens: createTokenProvider(config, log, scrubber), limiter: createLimiter(config), log },
+    {
+      config,
+      scrub: scrubber.scrub,
+      tokens: createTokenProvider(config, log, scrubber),
+      limiter: createLimiter(config),
+      log,
+    },
     config.tenantCode,
   );
 }
@@ -76,6 +83,7 @@ export function createCrmClient(options: CrmClientOptions = {}): CrmClient {
 function buildClient(shared: SharedState, tenantCode: string): CrmClient {
   const { config } = shared;
   const send = createTransport({
+    scrub: shared.scrub,
     ...config,
     tenantCode,
     tokens: shared.tokens,
@@ -87,6 +95,7 @@ function buildClient(shared: SharedState, tenantCode: string): CrmClient {
   const call = async (method: string, path: string, init: Record<string, unknown> | undefined) => {
     const { maxRetries, timeoutMs, idempotencyKey, idempotent, tenantCode: tenantOverride, ...rest } = init ?? {};
     const settings = requestSettings(maxRetries, timeoutMs, idempotent);
+    checkPathParameters(rest.params);
     if (tenantOverride !== undefined || idempotencyKey !== undefined) {
       rest.headers = mergeHeaders(rest.headers as Record<string, string> | undefined, {
         [tenantHeader]: checkedHeader(tenantHeader, tenantOverride),
@@ -131,9 +140,11 @@ function buildClient(shared: SharedState, tenantCode: string): CrmClient {
       return client.paginateWith(pageIndexStrategy(), path, init, options) as never;
     },
     paginateWith(strategy, path, init, options) {
-      const fetchPage = async (index: number) =>
-        unwrap(await call(strategy.method, path, strategy.pageRequest(init, index)));
-      return new Paginator(fetchPage, strategy, options);
+      // Each page request carries the run's signal, which follows the caller's.
+      const fetchPage = async (index: number, signal: AbortSignal) =>
+        unwrap(await call(strategy.method, path, { ...strategy.pageRequest(init, index), signal }));
+      const callerSignal = (init?.signal as AbortSignal | undefined) ?? options?.signal;
+      return new Paginator(fetchPage, strategy, callerSignal ? { ...options, signal: callerSignal } : options);
     },
     withTenant(code) {
       if (typeof code !== "string" || code.trim() === "")
@@ -175,6 +186,22 @@ function requestSettings(maxRetries: unknown, timeoutMs: unknown, idempotent: un
   return settings;
 }
 
+/**
+ * openapi-fetch percent-encodes path parameters, but "." and ".." survive encoding and the URL
+ * parser resolves them, and "" drops a segment: each would reach another endpoint.
+ */
+function checkPathParameters(params: unknown): void {
+  const path = (params as { path?: Record<string, unknown> } | undefined)?.path;
+  if (!path) return;
+  for (const [name, value] of Object.entries(path)) {
+    if (value === undefined || value === null || value === "" || value === "." || value === "..") {
+      throw new TypeError(
+        `Path parameter ${name} must be a non-empty value other than "." and "..", got ${JSON.stringify(value) ?? "undefined"}`,
+      );
+    }
+  }
+}
+
 function checkedHeader(name: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string") throw new TypeError(`${name} must be a string, got ${typeof value}`);
@@ -198,7 +225,7 @@ function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubber: Sec
   }
   scrubber.add(credentials.clientSecret);
   const { fetch, maxRetries, timeoutMs } = config;
-  const tokenTransport = createTransport({ fetch, maxRetries, timeoutMs, log, hooks });
+  const tokenTransport = createTransport({ fetch, maxRetries, timeoutMs, log, hooks, scrub: scrubber.scrub });
   return clientCredentialsProvider(
     {
       tokenUrl: credentials.tokenUrl,

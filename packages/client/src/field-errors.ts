@@ -2,11 +2,12 @@
 export type FieldErrors = Record<string, string[]>;
 
 /**
- * The fields a 400 names: from the API's body (`{ errors: { email: ["…"] } }`, ASP.NET style),
- * else from Prism's `sl-violations` header (`[{ location: ["request", "body", "email"], message }]`).
+ * The fields a 400 names: from Prism's `sl-violations` header (`[{ location: ["request", "body",
+ * "email"], message }]`) when a mock sent one, since a mock's body is only the spec's example;
+ * else from the API's body (`{ errors: { email: ["…"] } }`, ASP.NET style).
  */
 export function readFieldErrors(body: unknown, headers?: Headers): FieldErrors | undefined {
-  return fromBody(body) ?? fromViolations(headers?.get("sl-violations"));
+  return fromViolations(headers?.get("sl-violations")) ?? fromBody(body);
 }
 
 function fromBody(body: unknown): FieldErrors | undefined {

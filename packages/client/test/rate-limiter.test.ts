@@ -19,6 +19,19 @@ describe("rate limiter", () => {
     expect(granted).toEqual([1000]);
   });
 
+  it("keeps an exact log past its initial size, growing it on demand", async () => {
+    const clock = new SimulatedClock();
+    const limiter = new RateLimiter({ requests: 3000, intervalMs: 10_000 }, clock);
+    for (let i = 0; i < 3000; i++) {
+      expect(limiter.acquire()).toBe(0);
+      await clock.advance(1);
+    }
+    expect(limiter.delayNow()).toBe(10_000 - 3000);
+    await clock.advance(10_000 - 3000);
+    expect(limiter.acquire()).toBe(0);
+    expect(limiter.delayNow()).toBe(1);
+  });
+
   it("pause() holds every grant until the server's Retry-After has passed", async () => {
     const clock = new SimulatedClock();
     const limiter = new RateLimiter({ requests: Number.POSITIVE_INFINITY, intervalMs: 0 }, clock);

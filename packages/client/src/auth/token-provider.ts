@@ -44,6 +44,8 @@ export interface TokenCacheEntry {
   inFlight?: Promise<string> | undefined;
   /** After a failed background refresh, when to try again. */
   backgroundRetryAfter: number;
+  /** The API refused the cached token (401); the next one is fetched for that reason. */
+  rejected?: boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ export function clientCredentialsProvider(
       .then((response) => {
         const issuedAt = now();
         const lifetimeMs = response.expiresInSeconds * 1000;
+        cache.rejected = false;
         cache.current = {
           token: response.accessToken,
           expiresAt: issuedAt + lifetimeMs,
@@ -98,10 +101,16 @@ export function clientCredentialsProvider(
         }
         return current.token;
       }
-      return untilAborted(cache.inFlight ?? refresh(current ? "expired" : "initial"), signal);
+      return untilAborted(
+        cache.inFlight ?? refresh(cache.rejected ? "rejected" : current ? "expired" : "initial"),
+        signal,
+      );
     },
     invalidate(rejected) {
-      if (cache.current?.token === rejected) cache.current = undefined;
+      if (cache.current?.token === rejected) {
+        cache.current = undefined;
+        cache.rejected = true;
+      }
       return true;
     },
   };

@@ -1,4 +1,5 @@
 import { PaginationError } from "../errors.js";
+import { followSignal } from "../transport/abort.js";
 import type { PageContents, PageStrategy } from "./page-strategy.js";
 
 export interface PaginateOptions {
@@ -11,10 +12,15 @@ export interface PaginateOptions {
    * the item's JSON. `false` keeps every item and remembers nothing.
    */
   itemKey?: ((item: unknown) => unknown) | false;
+  /** Stops paging, and every page request in flight. */
+  signal?: AbortSignal;
 }
 
 /** Fetches the page at a zero-based index and returns its parsed body; throws on failure. */
-export type PageFetcher = (index: number) => Promise<unknown>;
+export type PageFetcher = (index: number, signal: AbortSignal) => Promise<unknown>;
+
+// Pages that hold only items already returned, in a row, before the paginator gives up.
+const maxRepeatedPages = 3;
 
 /** Items of every page, in order: `for await (const item of paginator)`, `.pages()`, `.toArray()`. */
 export class Paginator<TItem> implements AsyncIterable<TItem> {
@@ -38,34 +44,62 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
     for await (const page of this.pages()) yield* page;
   }
 
-  /** The items page by page. */
+  /**
+   * The items page by page. A record that a shifted page repeats is dropped. When the total
+   * changes while pages are fetched ahead (records added or removed meanwhile), the pages fetched
+   * ahead are thrown away and the rest is fetched one page at a time, so that no record falls
+   * between two pages taken at different moments.
+   */
   async *pages(): AsyncGenerator<TItem[], void, undefined> {
-    const { concurrency = 1, maxPages = Number.POSITIVE_INFINITY, itemKey } = this.#options;
+    const { maxPages = Number.POSITIVE_INFINITY, itemKey } = this.#options;
+    let concurrency = this.#options.concurrency ?? 1;
     const keyOf = itemKey === false ? undefined : (itemKey ?? defaultItemKey);
     const seen = new Set<unknown>();
-    let previousKeys: unknown[] | undefined;
+    const run = new AbortController();
+    const unfollow = followSignal(run, this.#options.signal);
+    const prefetched = new Map<number, Promise<unknown>>();
+    let previous: { keys: unknown[]; totalCount: number | undefined } | undefined;
+    let repeatedPages = 0;
     let yielded = 0;
     let pageSize: number | undefined;
     let lastIndex = Number.POSITIVE_INFINITY; // known once the total is
-    const prefetched = new Map<number, Promise<unknown>>();
 
-    const load = (index: number): Promise<unknown> => {
-      const pending = prefetched.get(index) ?? this.#fetchPage(index);
-      prefetched.delete(index);
-      return pending;
+    const fetchPage = (index: number) => this.#fetchPage(index, run.signal);
+    const discardPrefetched = () => {
+      for (const pending of prefetched.values()) pending.catch(() => undefined);
+      prefetched.clear();
     };
 
     try {
       for (let index = 0; index <= lastIndex && index < maxPages; index++) {
-        const page = this.#strategy.readPage(await load(index));
+        const ahead = prefetched.get(index);
+        prefetched.delete(index);
+        let page = this.#strategy.readPage(await (ahead ?? fetchPage(index)));
+        if (ahead && previous && page.totalCount !== previous.totalCount) {
+          concurrency = 1;
+          discardPrefetched();
+          page = this.#strategy.readPage(await fetchPage(index));
+        }
         if (page.pageIndex !== undefined && page.pageIndex !== index) {
           throw ignoredPosition(`asked for page ${index}, the server returned page ${page.pageIndex}`);
         }
         pageSize ??= page.pageSize ?? (page.items.length || undefined);
         if (page.totalCount !== undefined && pageSize) lastIndex = Math.ceil(page.totalCount / pageSize) - 1;
 
-        const fresh = keyOf ? this.#dropRepeats(page, keyOf, seen, previousKeys, index) : page.items;
-        if (keyOf) previousKeys = page.items.map(keyOf);
+        let fresh = page.items;
+        if (keyOf) {
+          const keys = page.items.map(keyOf);
+          if (previous && keys.length > 0 && page.totalCount === previous.totalCount && sameKeys(keys, previous.keys)) {
+            throw ignoredPosition(`page ${index} repeats page ${index - 1} item for item`);
+          }
+          fresh = page.items.filter((_, i) => !seen.has(keys[i]) && seen.add(keys[i]));
+          repeatedPages = fresh.length === 0 && page.items.length > 0 ? repeatedPages + 1 : 0;
+          if (repeatedPages >= maxRepeatedPages)
+            throw ignoredPosition(`${repeatedPages} pages in a row hold only items already returned`);
+          previous = { keys, totalCount: page.totalCount };
+        } else {
+          previous = { keys: [], totalCount: page.totalCount };
+        }
         if (fresh.length > 0) {
           yielded += fresh.length;
           yield fresh;
@@ -74,13 +108,15 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
 
         // With concurrency > 1, keep that many later pages in flight while the caller works; they are yielded in order.
         const prefetchThrough = concurrency > 1 ? Math.min(lastIndex, index + concurrency, maxPages - 1) : index;
-        for (let ahead = index + 1; ahead <= prefetchThrough; ahead++) {
-          if (!prefetched.has(ahead)) prefetched.set(ahead, this.#fetchPage(ahead));
+        for (let next = index + 1; next <= prefetchThrough; next++) {
+          if (!prefetched.has(next)) prefetched.set(next, fetchPage(next));
         }
       }
     } finally {
-      // A page fetched ahead and never awaited must not surface as an unhandled rejection.
-      for (const pending of prefetched.values()) pending.catch(() => undefined);
+      // Pages fetched ahead and not needed any more stop now, and cannot surface as unhandled rejections.
+      discardPrefetched();
+      run.abort(new PaginationError("Pagination stopped"));
+      unfollow();
     }
   }
 
@@ -95,40 +131,16 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
     }
     return items;
   }
-
-  #dropRepeats(
-    page: PageContents<TItem>,
-    keyOf: (item: unknown) => unknown,
-    seen: Set<unknown>,
-    previousKeys: unknown[] | undefined,
-    index: number,
-  ): TItem[] {
-    const keys = page.items.map(keyOf);
-    if (
-      previousKeys &&
-      keys.length > 0 &&
-      keys.length === previousKeys.length &&
-      keys.every((key, i) => key === previousKeys[i])
-    ) {
-      throw ignoredPosition(`page ${index} repeats page ${index - 1} item for item`);
-    }
-    const fresh: TItem[] = [];
-    page.items.forEach((item, i) => {
-      const key = keys[i];
-      if (seen.has(key)) return; // a record shifted onto this page from the previous one
-      seen.add(key);
-      fresh.push(item);
-    });
-    if (fresh.length === 0 && page.items.length > 0)
-      throw ignoredPosition(`page ${index} holds only items already returned`);
-    return fresh;
-  }
 }
 
 function isLastPage(page: PageContents<unknown>, pageSize: number | undefined, yielded: number): boolean {
   if (page.items.length === 0) return true;
   if (pageSize !== undefined && page.items.length < pageSize) return true;
   return page.totalCount !== undefined && yielded >= page.totalCount;
+}
+
+function sameKeys(keys: unknown[], previous: unknown[]): boolean {
+  return keys.length === previous.length && keys.every((key, i) => key === previous[i]);
 }
 
 function ignoredPosition(detail: string): PaginationError {

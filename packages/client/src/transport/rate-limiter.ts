@@ -18,7 +18,8 @@ export class RateLimiter {
   readonly #requests: number;
   readonly #intervalMs: number;
   readonly #clock: Clock;
-  readonly #grants: Float64Array;
+  /** Grant times, oldest first from #oldest; grown on demand up to #requests entries. */
+  #grants: Float64Array;
   #oldest = 0;
   #granted = 0;
   #pausedUntil = 0;
@@ -31,7 +32,8 @@ export class RateLimiter {
     this.#requests = options.requests;
     this.#intervalMs = options.intervalMs;
     this.#clock = clock;
-    this.#grants = new Float64Array(Number.isFinite(options.requests) ? options.requests : 0);
+    // A generous limit (say 1e8) must not reserve its whole log up front.
+    this.#grants = new Float64Array(Number.isFinite(options.requests) ? Math.min(options.requests, 1024) : 0);
   }
 
   /**
@@ -72,14 +74,15 @@ export class RateLimiter {
 
   #waitFor(now: number): number {
     const pause = Math.max(0, this.#pausedUntil - now);
-    if (this.#granted < this.#grants.length || this.#grants.length === 0) return pause;
+    if (this.#granted < this.#requests || this.#grants.length === 0) return pause;
     const oldest = this.#grants[this.#oldest] ?? 0;
     return Math.max(pause, oldest + this.#intervalMs - now);
   }
 
   #grant(now: number): void {
+    if (this.#grants.length === 0) return;
+    if (this.#granted === this.#grants.length && this.#granted < this.#requests) this.#grow();
     const size = this.#grants.length;
-    if (size === 0) return;
     if (this.#granted < size) {
       this.#grants[(this.#oldest + this.#granted) % size] = now;
       this.#granted++;
@@ -87,6 +90,14 @@ export class RateLimiter {
       this.#grants[this.#oldest] = now;
       this.#oldest = (this.#oldest + 1) % size;
     }
+  }
+
+  #grow(): void {
+    const size = this.#grants.length;
+    const grown = new Float64Array(Math.min(this.#requests, size * 2));
+    for (let i = 0; i < size; i++) grown[i] = this.#grants[(this.#oldest + i) % size] ?? 0;
+    this.#grants = grown;
+    this.#oldest = 0;
   }
 
   #drain = (): void => {

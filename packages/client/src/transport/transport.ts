@@ -1,6 +1,6 @@
 import type { TokenProvider } from "../auth/token-provider.js";
 import type { FetchFunction } from "../config.js";
-import { ConnectionError, TimeoutError } from "../errors.js";
+import { AuthenticationError, ConnectionError, TimeoutError } from "../errors.js";
 import type { CrmClientHooks, RetryEvent } from "../hooks.js";
 import type { LogSink } from "../logging/logger.js";
 import { redactHeaders } from "../logging/redact.js";
@@ -11,7 +11,7 @@ import type { RateLimiter } from "./rate-limiter.js";
 import { pathOf, recordBody, recordMetadata, requestIdOf } from "./response-metadata.js";
 import { readRetryAfterMs } from "./retry-after.js";
 import { isIdempotent, retryableStatuses, shouldRetryStatus, wasNeverSent } from "./retry-policy.js";
-import { applyTenant } from "./tenant-header.js";
+import { applyTenant, isHeaderSafe } from "./tenant-header.js";
 
 /** Per-request settings that override the client's. */
 export interface RequestSettings {
@@ -45,6 +45,8 @@ export interface TransportOptions {
   apiOrigin?: string;
   /** Waited on before every attempt, and paused by a 429. */
   limiter?: RateLimiter;
+  /** Removes known secrets from an error body a server echoed them into. */
+  scrub?: (text: string) => string;
 }
 
 // A Retry-After longer than this is not waited out: the caller gets the 429 and decides.
@@ -73,8 +75,9 @@ export function createTransport(options: TransportOptions) {
     const callerSignal = first ? first.callerSignal : request.signal;
     const url = request.url;
     const sendsToken = apiPrefix !== undefined && url.startsWith(apiPrefix);
-    // Read once, so that every attempt sends the same bytes.
-    const body = request.body ? await request.arrayBuffer() : undefined;
+    // Read once, so that every attempt sends the same bytes. A Blob, unlike an ArrayBuffer, can be
+    // sent again when fetch follows a 307/308 redirect.
+    const body = request.body ? new Blob([await request.arrayBuffer()]) : undefined;
 
     let retries = 0;
     let replayedUnauthorized = false;
@@ -89,6 +92,15 @@ export function createTransport(options: TransportOptions) {
       if (sendsToken && tokens) {
         const pending = tokens.token(callerSignal);
         token = typeof pending === "string" ? pending : await pending;
+        // Never let Headers#set reject the token: its TypeError would quote it.
+        if (!isHeaderSafe(token)) {
+          throw new AuthenticationError(
+            "The access token holds characters a header cannot carry (CR, LF or other control characters)",
+            undefined,
+            undefined,
+            { method, path: pathOf(url), tenantCode, requestId: correlationId, attempts: attempt },
+          );
+        }
         headers.set("authorization", `Bearer ${token}`);
       } else {
         headers.delete("authorization"); // the token is for baseUrl's origin only
@@ -172,7 +184,7 @@ export function createTransport(options: TransportOptions) {
       let final = response;
       if (response.ok) recordBody(response, bytes);
       else
-        final = new Response(status === 304 ? null : bytes, {
+        final = new Response(status === 304 ? null : scrubbed(bytes), {
           status,
           statusText: response.statusText,
           headers: response.headers,
@@ -180,6 +192,13 @@ export function createTransport(options: TransportOptions) {
       recordMetadata(final, { method, url, tenantCode, correlationId, attempts: attempt });
       logOutcome(attempt, status, response.headers);
       return final;
+    }
+
+    function scrubbed(bytes: ArrayBuffer): ArrayBuffer | string {
+      if (!options.scrub || bytes.byteLength === 0) return bytes;
+      const text = new TextDecoder().decode(bytes);
+      const clean = options.scrub(text);
+      return clean === text ? bytes : clean;
     }
 
     async function backOff(event: Omit<RetryEvent, "method" | "path">): Promise<void> {
