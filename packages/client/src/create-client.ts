@@ -1,5 +1,5 @@
 import type { paths } from "@engagifii/crm-types";
-import createClient, { type Middleware, mergeHeaders, type ParseAs } from "openapi-fetch";
+import { type Middleware, mergeHeaders, type ParseAs } from "openapi-fetch";
 import { requestToken } from "./auth/request-token.js";
 import {
   clientCredentialsProvider,
@@ -10,6 +10,7 @@ import {
 import { type CrmClientOptions, integerOption, type ResolvedConfig, resolveConfig } from "./config.js";
 import { createLogSink, type LogSink } from "./logging/logger.js";
 import { SecretScrubber } from "./logging/redact.js";
+import { createOpenApiClient } from "./openapi-fetch-interop.js";
 import { pageIndexStrategy } from "./pagination/page-index-strategy.js";
 import type { PageInit, PageStrategy } from "./pagination/page-strategy.js";
 import { type PaginateOptions, Paginator } from "./pagination/paginator.js";
@@ -90,7 +91,7 @@ function buildClient(shared: SharedState, tenantCode: string): CrmClient {
     limiter: shared.limiter,
     log: shared.log,
   });
-  const inner = createClient<paths>({ baseUrl: config.baseUrl, fetch: (request) => send(request) });
+  const inner = createOpenApiClient<paths>({ baseUrl: config.baseUrl, fetch: (request) => send(request) });
 
   const call = async (method: string, path: string, init: Record<string, unknown> | undefined) => {
     const { maxRetries, timeoutMs, idempotencyKey, idempotent, tenantCode: tenantOverride, ...rest } = init ?? {};
