@@ -1,0 +1,94 @@
+// The spec:update command on the real repository, only in ways that write nothing: --help, a pull of the committed
+// spec itself (no change), --dry-run and failures. Each spawns tsx, so each case allows for its start-up. The exit
+// codes of the other outcomes, and the report's text, are checked in process by spec-update.test.ts.
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GENERATED_TYPES_FILE } from "../spec-update/update-spec.js";
+import { committedSpec, REAL_REPO, SPEC_FILE, writeSpec } from "./temp-repo.js";
+
+const scriptsDir = join(REAL_REPO, "scripts");
+const tsx = join(scriptsDir, "node_modules", ".bin", "tsx");
+
+let work: string;
+let before: { spec: string; types: string };
+
+const readRepoFiles = async () => ({
+  spec: await readFile(join(REAL_REPO, SPEC_FILE), "utf8"),
+  types: await readFile(join(REAL_REPO, GENERATED_TYPES_FILE), "utf8"),
+});
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "spec-update-cli-"));
+  before = await readRepoFiles();
+});
+
+afterAll(async () => {
+  expect(await readRepoFiles()).toEqual(before);
+  await rm(work, { recursive: true, force: true });
+});
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { ENGAGIFII_SPEC_URL: _ignored, ...env } = process.env;
+  const child = spawn(tsx, [join(scriptsDir, "spec-update.ts"), ...args], {
+    cwd: scriptsDir,
+    env: { ...env, INIT_CWD: REAL_REPO },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// Generous: on a busy two-core CI machine one dry run (tsx start-up, pull, generate, tsc) has taken a minute.
+describe("spec-update CLI", { timeout: 180_000 }, () => {
+  it("documents its exit codes in --help", async () => {
+    const { code, stdout } = await runCli(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: pnpm spec:update/);
+    expect(stdout).toMatch(
+      /Exit codes:\n {2}0 {2}no change.*\n {2}1 {2}error.*\n {2}2 {2}non-breaking.*\n {2}3 {2}breaking/,
+    );
+  });
+
+  it("exits 0 with one line when the pulled spec is the committed one (relative --from, INIT_CWD)", async () => {
+    const { code, stdout, stderr } = await runCli(["--from", SPEC_FILE]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^spec:update: no change: specs\/engagifii-crm\.openapi\.yaml already matches .*\n$/);
+  });
+
+  it("exits 3 for a breaking change in a dry run, names the broken client file, and writes nothing", async () => {
+    const document = await committedSpec();
+    // biome-ignore lint/suspicious/noExplicitAny: an arbitrary place in the parsed document.
+    delete (document as any).paths["/api/v1/people/{personId}"].delete;
+    const from = await writeSpec(work, "removed.yaml", document);
+    const { code, stdout } = await runCli(["--from", from, "--dry-run"]);
+    expect(code).toBe(3);
+    expect(stdout).toMatch(/^spec:update: breaking change \(major\): operations: 1 removed\n/);
+    expect(stdout).toContain("DELETE /api/v1/people/{personId} (deletePerson)");
+    expect(stdout).toMatch(/packages\/client\/src\/resources\/people\.ts:\d+ — TS2345: /);
+    expect(stdout).toContain("Dry run: nothing written.");
+  });
+
+  it.for([
+    ["a missing file", ["--from", "no-such-spec.yaml"], /cannot read .*no-such-spec\.yaml: no such file/],
+    ["an unknown option", ["--form", "x"], /Unknown option '--form'.*\(see --help\)/],
+  ] as const)("exits 1 with one line on %s", async ([, args, reason]) => {
+    const { code, stdout, stderr } = await runCli([...args]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^spec:update: [^\n]+\n$/);
+    expect(stderr).toMatch(reason);
+  });
+});

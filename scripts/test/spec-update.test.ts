@@ -1,0 +1,229 @@
+// updateSpec end to end on temporary copies of the repository (see temp-repo.ts): the real specs/ and packages/types
+// are only read. Fixtures are derived from the committed spec, plus two Swashbuckle-shaped documents.
+import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateTypes } from "../../packages/types/scripts/generate.js";
+import { pullSpec } from "../spec/pull-spec.js";
+import { changesetFileName } from "../spec-update/changeset.js";
+import { exitCodeOf, formatReport } from "../spec-update/report.js";
+import type { TypeErrorReport } from "../spec-update/typecheck-client.js";
+import { GENERATED_TYPES_FILE, type UpdateSpecOptions, updateSpec } from "../spec-update/update-spec.js";
+import { committedSpec, createTempRepo, REAL_REPO, SPEC_FILE, writeSpec } from "./temp-repo.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit arbitrary places of a parsed YAML document.
+type Doc = any;
+
+const fixture = (name: string) => join(REAL_REPO, "scripts/test/fixtures", name);
+/** For cases where the client's compile is not the point: it takes a few seconds per run. */
+const noTypecheck = async (): Promise<TypeErrorReport[]> => [];
+
+let work: string;
+const repos: string[] = [];
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "spec-update-fixtures-"));
+});
+
+afterAll(async () => {
+  await Promise.all([work, ...repos].map((path) => rm(path, { recursive: true, force: true })));
+});
+
+async function derivedSpec(name: string, edit: (document: Doc) => void): Promise<string> {
+  const document = await committedSpec();
+  edit(document);
+  return writeSpec(work, name, document);
+}
+
+/** A fresh temporary repository and a snapshot of the files spec:update may write. */
+async function tempRepo() {
+  const repoRoot = await createTempRepo();
+  repos.push(repoRoot);
+  const read = (path: string) => readFile(join(repoRoot, path), "utf8");
+  const snapshot = async () => ({
+    spec: await read(SPEC_FILE),
+    types: await read(GENERATED_TYPES_FILE),
+    changesets: (await readdir(join(repoRoot, ".changeset"))).sort(),
+  });
+  return { repoRoot, read, snapshot, before: await snapshot() };
+}
+
+function run(repoRoot: string, from: string, options: Partial<UpdateSpecOptions> = {}) {
+  return updateSpec({ repoRoot, from, env: {}, ...options });
+}
+
+const REMOVE_DELETE_PERSON = (document: Doc) => {
+  delete document.paths["/api/v1/people/{personId}"].delete;
+};
+
+// Cases that compile the client take about 5 s on an idle machine, several times that on a busy CI one.
+describe("updateSpec", { timeout: 120_000 }, () => {
+  it("no change: exit 0 territory, nothing written", async () => {
+    const repo = await tempRepo();
+    const result = await run(repo.repoRoot, join(REAL_REPO, SPEC_FILE), { typecheck: noTypecheck });
+    expect(result).toMatchObject({ diff: undefined, breaking: false, written: [], changeset: undefined });
+    expect(exitCodeOf(result)).toBe(0);
+    expect(formatReport(result, false)).toMatch(
+      /^spec:update: no change: specs\/engagifii-crm\.openapi\.yaml already matches /,
+    );
+    expect(await repo.snapshot()).toEqual(repo.before);
+  });
+
+  it("an added operation: minor; writes the spec, the regenerated types and a minor changeset", async () => {
+    const repo = await tempRepo();
+    const from = await derivedSpec("added.yaml", (document) => {
+      document.paths["/api/v1/people/search"] = {
+        get: {
+          operationId: "searchPeople",
+          parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": {
+              description: "Matches.",
+              content: {
+                "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/Person" } } },
+              },
+            },
+          },
+        },
+      };
+    });
+    const result = await run(repo.repoRoot, from);
+
+    expect(result.diff?.level).toBe("minor");
+    expect(result.breaking).toBe(false);
+    expect(exitCodeOf(result)).toBe(2);
+    expect(result.typeErrors).toEqual([]);
+    expect(formatReport(result, false)).toContain("The client type-checks against the new types.");
+    expect(result.diff?.added).toEqual([{ key: "GET /api/v1/people/search", operationId: "searchPeople" }]);
+    const changesetFile = `.changeset/${changesetFileName(await repo.read(SPEC_FILE))}`;
+    expect(result.written).toEqual([SPEC_FILE, GENERATED_TYPES_FILE, changesetFile]);
+
+    // The spec is written exactly as spec:pull would write it.
+    const pulledPath = join(work, "added.pulled.yaml");
+    await pullSpec({ from, out: pulledPath, env: {} });
+    expect(await repo.read(SPEC_FILE)).toBe(await readFile(pulledPath, "utf8"));
+    // Exactly what `pnpm generate` makes from the written spec, so the types package's drift test stays green.
+    expect(await repo.read(GENERATED_TYPES_FILE)).toBe(await generateTypes(join(repo.repoRoot, SPEC_FILE)));
+    expect(await repo.read(GENERATED_TYPES_FILE)).toContain('"/api/v1/people/search"');
+    expect(await repo.read(GENERATED_TYPES_FILE)).toContain("searchPeople: {");
+
+    const changeset = await repo.read(changesetFile);
+    expect(changeset).toMatch(
+      /^---\n"@engagifii\/crm-types": minor\n"@engagifii\/crm-client": minor\n"@engagifii\/crm-mock-server": minor\n---\n/,
+    );
+    expect(changeset).toContain("Additive update of the Engagifii CRM API spec (operations: 1 added)");
+    expect(changeset).toContain("- GET /api/v1/people/search (searchPeople)");
+  });
+
+  it("a removed operation: major, and the client code it breaks is named by file and line", async () => {
+    const repo = await tempRepo();
+    const from = await derivedSpec("removed.yaml", REMOVE_DELETE_PERSON);
+    const result = await run(repo.repoRoot, from);
+
+    expect(result.diff?.level).toBe("major");
+    expect(result.breaking).toBe(true);
+    expect(exitCodeOf(result)).toBe(3);
+    expect(result.diff?.removed).toEqual([{ key: "DELETE /api/v1/people/{personId}", operationId: "deletePerson" }]);
+    const report = formatReport(result, false);
+    expect(report).toMatch(/^spec:update: breaking change \(major\): operations: 1 removed\n/);
+    expect(report).toMatch(/\n {2}packages\/client\/src\/resources\/people\.ts:\d+ — TS2345: /);
+    expect(report).toContain(`Wrote ${SPEC_FILE}, ${GENERATED_TYPES_FILE}, ${result.changeset?.file}.`);
+    const broken = result.typeErrors.find(({ file }) => file === "packages/client/src/resources/people.ts");
+    expect(broken).toMatchObject({ code: "TS2345", message: expect.stringContaining("/api/v1/people/{personId}") });
+    // The line reported is the line that uses the removed operation's path.
+    const people = (await repo.read("packages/client/src/resources/people.ts")).split("\n");
+    expect(people[(broken?.line ?? 0) - 1]).toContain('"/api/v1/people/{personId}"');
+    const changeset = await repo.read(result.changeset?.file ?? "");
+    expect(changeset).toContain('"@engagifii/crm-client": major');
+    expect(changeset).toContain("**Operations removed**\n\n- DELETE /api/v1/people/{personId} (deletePerson)");
+  });
+
+  it("a newly required request field: major", async () => {
+    const repo = await tempRepo();
+    const from = await derivedSpec("required.yaml", (document) => {
+      document.components.schemas.PersonCreate.required.push("phone");
+    });
+    const result = await run(repo.repoRoot, from, { typecheck: noTypecheck });
+    expect(result.diff?.level).toBe("major");
+    expect(result.diff?.changed).toEqual([
+      {
+        key: "POST /api/v1/people",
+        operationId: "createPerson",
+        changes: [{ level: "major", message: 'schema PersonCreate: "phone" is now required' }],
+      },
+    ]);
+    expect(await repo.read(result.changeset?.file ?? "")).toContain(
+      'POST /api/v1/people (createPerson): [breaking] schema PersonCreate: "phone" is now required',
+    );
+  });
+
+  it("a documentation-only change: patch", async () => {
+    const repo = await tempRepo();
+    const from = await derivedSpec("docs.yaml", (document) => {
+      document.paths["/api/v1/people"].get.description = "Every person in the tenant, one page at a time.";
+      document.components.schemas.Person.properties.email.example = "ada@example.com";
+    });
+    const result = await run(repo.repoRoot, from, { typecheck: noTypecheck });
+    expect(result.diff?.level).toBe("patch");
+    expect(result.breaking).toBe(false);
+    expect(exitCodeOf(result)).toBe(2);
+    expect(formatReport(result, false)).toMatch(/^spec:update: documentation-only change \(patch\)/);
+    const changeset = await repo.read(result.changeset?.file ?? "");
+    expect(changeset).toContain('"@engagifii/crm-types": patch');
+    expect(changeset).toContain("Documentation-only update");
+  });
+
+  it("a dry run reports everything and writes nothing", async () => {
+    const repo = await tempRepo();
+    const from = await derivedSpec("removed-dry.yaml", REMOVE_DELETE_PERSON);
+    const result = await run(repo.repoRoot, from, { dryRun: true });
+    expect(result.diff?.level).toBe("major");
+    expect(result.typeErrors.map(({ file }) => file)).toContain("packages/client/src/resources/people.ts");
+    expect(result.written).toEqual([]);
+    expect(result.changeset?.text).toContain("deletePerson");
+    expect(await repo.snapshot()).toEqual(repo.before);
+  });
+
+  it("restores the spec and the types when a later write fails", async () => {
+    const repo = await tempRepo();
+    const from = await derivedSpec("restore.yaml", REMOVE_DELETE_PERSON);
+    const pulledPath = join(work, "restore.pulled.yaml");
+    await pullSpec({ from, out: pulledPath, env: {} });
+    // A directory where the changeset should go: the third write fails after the first two succeeded.
+    await mkdir(join(repo.repoRoot, ".changeset", changesetFileName(await readFile(pulledPath, "utf8"))));
+    const before = await repo.snapshot();
+
+    await expect(run(repo.repoRoot, from, { typecheck: noTypecheck })).rejects.toThrow();
+    expect(await repo.snapshot()).toEqual(before);
+  });
+
+  it("fails before writing anything when the pull fails", async () => {
+    const repo = await tempRepo();
+    await expect(run(repo.repoRoot, join(work, "missing.yaml"))).rejects.toThrow(/no such file/);
+    expect(await repo.snapshot()).toEqual(repo.before);
+  });
+
+  it.for([
+    ["Swashbuckle OpenAPI 3.0.1", "swashbuckle-openapi3.yaml", "People_PagingList", "/api/v1/People/PagingList"],
+    ["Swashbuckle Swagger 2.0", "swashbuckle-swagger2.yaml", "ApiV1PeopleByIdGet", "/api/v1/People/{id}"],
+  ] as const)(
+    "gets through a %s document: everything of ours is removed, the client breaks by name",
+    async ([, name, operationId, path]) => {
+      const repo = await tempRepo();
+      const result = await run(repo.repoRoot, fixture(name));
+
+      expect(result.diff?.level).toBe("major");
+      expect(result.breaking).toBe(true);
+      expect(result.diff?.removed).toHaveLength(22);
+      expect(result.diff?.added).toContainEqual(expect.objectContaining({ operationId }));
+      const generated = await repo.read(GENERATED_TYPES_FILE);
+      expect(generated).toContain(`"${path}"`);
+      expect(generated).toContain(`${operationId}: {`);
+      const broken = new Set(result.typeErrors.map(({ file }) => file));
+      expect(broken).toContain("packages/client/src/resources/people.ts");
+      expect(broken).toContain("packages/types/src/index.ts");
+      for (const error of result.typeErrors) expect(error.line).toBeGreaterThan(0);
+    },
+  );
+});
