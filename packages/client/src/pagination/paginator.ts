@@ -106,8 +106,12 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
         }
         if (isLastPage(page, pageSize, yielded)) return;
 
-        // With concurrency > 1, keep that many later pages in flight while the caller works; they are yielded in order.
-        const prefetchThrough = concurrency > 1 ? Math.min(lastIndex, index + concurrency, maxPages - 1) : index;
+        // With concurrency > 1 and a known total, keep that many later pages in flight while the caller
+        // works; they are yielded in order. Without a total, a change in the list could not be noticed.
+        const prefetchThrough =
+          concurrency > 1 && Number.isFinite(lastIndex)
+            ? Math.min(lastIndex, index + concurrency, maxPages - 1)
+            : index;
         for (let next = index + 1; next <= prefetchThrough; next++) {
           if (!prefetched.has(next)) prefetched.set(next, fetchPage(next));
         }

@@ -1,0 +1,325 @@
+/**
+ * Property tests (fast-check) of the three pieces whose correctness is a rule over all inputs:
+ * the backoff schedule, the paginator under faults and shifting pages, and the rate limiter on a
+ * simulated clock. numRuns stay modest so that the file runs in a few seconds.
+ *
+ * The seed is fixed so that every run checks the same cases; set FC_SEED to explore others
+ * (`FC_SEED=$RANDOM pnpm exec vitest run test/reliability/properties.test.ts`), and keep a seed
+ * that fails as a regression case.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createCrmClient } from "../../src/index.js";
+import { backoffDelay, defaultBackoff } from "../../src/transport/backoff.js";
+import type { Clock } from "../../src/transport/clock.js";
+import { RateLimiter } from "../../src/transport/rate-limiter.js";
+import { person, personId } from "./fault-server.js";
+
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20_261_128) });
+
+describe("backoffDelay", () => {
+  const retry = fc.integer({ min: 1, max: 100 });
+  const random = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
+
+  it("stays within [0, min(cap, initial × 2^(n-1))) for any retry and random draw", () => {
+    fc.assert(
+      fc.property(
+        retry,
+        fc.integer({ min: 1, max: 60_000 }),
+        fc.integer({ min: 1, max: 600_000 }),
+        random,
+        (n, initialDelayMs, maxDelayMs, draw) => {
+          const ceiling = Math.min(maxDelayMs, initialDelayMs * 2 ** (n - 1));
+          const delay = backoffDelay(n, { initialDelayMs, maxDelayMs }, () => draw);
+          expect(Number.isInteger(delay)).toBe(true);
+          expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThan(ceiling);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("uses the defaults (500 ms doubling to 8 s) when given none", () => {
+    fc.assert(
+      fc.property(retry, random, (n, draw) => {
+        const ceiling = Math.min(defaultBackoff.maxDelayMs, defaultBackoff.initialDelayMs * 2 ** (n - 1));
+        const delay = backoffDelay(n, undefined, () => draw);
+        expect(delay).toBeGreaterThanOrEqual(0);
+        expect(delay).toBeLessThan(ceiling);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reaches close to the ceiling when the draw does (full jitter, not a fraction of it)", () => {
+    fc.assert(
+      fc.property(retry, (n) => {
+        const ceiling = Math.min(defaultBackoff.maxDelayMs, defaultBackoff.initialDelayMs * 2 ** (n - 1));
+        expect(backoffDelay(n, undefined, () => 0.999_999)).toBe(Math.floor(0.999_999 * ceiling));
+        expect(backoffDelay(n, undefined, () => 0)).toBe(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("the paginator", () => {
+  interface Scenario {
+    total: number;
+    pageSize: number;
+    concurrency: number;
+    reportsTotal: boolean;
+    /** Transient 503s before each page is served (at most maxRetries, so the client gets through). */
+    faults: number[];
+    /** New records that arrive at the head of the list after each page is served (sequential paging only). */
+    inserts: number[];
+  }
+
+  const maxRetries = 2;
+
+  /** An in-memory API over `total` people, with the scenario's faults; returns the ids paged. */
+  async function page(scenario: Scenario): Promise<{ ids: string[]; requests: number }> {
+    const { total, pageSize, reportsTotal, faults, inserts } = scenario;
+    const attemptsByPage = new Map<number, number>();
+    let inserted = 0;
+    let served = 0;
+    let requests = 0;
+    const fetch = async (request: Request): Promise<Response> => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith("/oauth/token"))
+        return Response.json({ access_token: "property-test-token", token_type: "Bearer", expires_in: 3600 });
+      requests++;
+      const pageIndex = Number(url.searchParams.get("pageIndex"));
+      const attempt = (attemptsByPage.get(pageIndex) ?? 0) + 1;
+      attemptsByPage.set(pageIndex, attempt);
+      if (attempt <= (faults[pageIndex % faults.length] ?? 0))
+        return Response.json({ status: 503 }, { status: 503, headers: { "retry-after-ms": "0" } });
+      const all = [
+        ...Array.from({ length: inserted }, (_, i) => person(1_000_000 + inserted - i)),
+        ...Array.from({ length: total }, (_, i) => person(i)),
+      ];
+      const body: Record<string, unknown> = {
+        data: all.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize),
+        pageIndex,
+        pageSize,
+      };
+      if (reportsTotal) body.totalCount = all.length;
+      inserted += inserts[served++ % inserts.length] ?? 0;
+      return Response.json(body);
+    };
+    const crm = createCrmClient({
+      baseUrl: "https://crm.example.test",
+      clientId: "id",
+      clientSecret: "secret-value",
+      tenantCode: "acme",
+      rateLimit: false,
+      maxRetries,
+      env: {},
+      fetch,
+    });
+    const ids: string[] = [];
+    const pages = crm.paginate(
+      "/api/v1/people",
+      { params: { query: { pageSize } } },
+      { concurrency: scenario.concurrency },
+    );
+    for await (const item of pages) ids.push(item.id);
+    return { ids, requests };
+  }
+
+  const scenario = (options: { shifting: boolean; reportsTotal?: boolean; concurrency?: number }) =>
+    fc
+      .record({
+        total: fc.integer({ min: 0, max: 2_000 }),
+        pageSize: fc.integer({ min: 1, max: 200 }),
+        concurrency:
+          options.concurrency === undefined ? fc.integer({ min: 1, max: 4 }) : fc.constant(options.concurrency),
+        reportsTotal: options.reportsTotal === undefined ? fc.boolean() : fc.constant(options.reportsTotal),
+        faults: fc.array(fc.integer({ min: 0, max: maxRetries }), { minLength: 1, maxLength: 7 }),
+        inserts: fc.array(fc.nat(), { minLength: 1, maxLength: 7 }),
+      })
+      // At most half a page of new records per page, so that a page always brings new items.
+      .map((drawn) => ({
+        ...drawn,
+        inserts: options.shifting ? drawn.inserts.map((count) => count % Math.ceil(drawn.pageSize / 2)) : [0],
+      }))
+      // Keep the number of pages (and so the run time) modest.
+      .filter((drawn) => drawn.total / drawn.pageSize <= 60);
+
+  const expectEveryItemOnce = (scenarioRun: Scenario, ids: string[]) => {
+    const wanted = Array.from({ length: scenarioRun.total }, (_, i) => personId(i));
+    expect(ids.filter((id) => !id.startsWith("00000000-0000-4000-8000-000001"))).toEqual(wanted);
+    expect(new Set(ids).size).toBe(ids.length);
+  };
+
+  it("yields every item exactly once, in order, through transient 503s, at any concurrency", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario({ shifting: false }), async (drawn) => {
+        const { ids } = await page(drawn);
+        expectEveryItemOnce(drawn, ids);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("yields every item exactly once when pages overlap (records arrive at the head while paging), at any concurrency, with or without totalCount", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario({ shifting: true }), async (drawn) => {
+        const { ids } = await page(drawn);
+        expectEveryItemOnce(drawn, ids);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("yields every item exactly once when pages overlap, one page at a time, with or without totalCount", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario({ shifting: true, concurrency: 1 }), async (drawn) => {
+        const { ids } = await page(drawn);
+        expectEveryItemOnce(drawn, ids);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+/** A clock whose time moves only when the test runs its timer queue, timers firing in (time, order) order. */
+class SimulatedClock implements Clock {
+  time = 0;
+  #queue: { at: number; order: number; callback: () => void }[] = [];
+  #order = 0;
+
+  now = () => this.time;
+
+  setTimeout = (callback: () => void, ms: number): unknown => {
+    const timer = { at: this.time + Math.max(0, ms), order: this.#order++, callback };
+    this.#queue.push(timer);
+    return timer;
+  };
+
+  clearTimeout = (handle: unknown): void => {
+    this.#queue = this.#queue.filter((timer) => timer !== handle);
+  };
+
+  /** Runs every timer, letting promise callbacks settle after each one, until none is left. */
+  async run(limit = 100_000): Promise<void> {
+    for (let fired = 0; fired < limit; fired++) {
+      this.#queue.sort((a, b) => a.at - b.at || a.order - b.order);
+      const next = this.#queue.shift();
+      if (!next) return;
+      this.time = Math.max(this.time, next.at);
+      next.callback();
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    }
+    throw new Error("the simulated clock never ran out of timers");
+  }
+}
+
+describe("the rate limiter (simulated clock)", () => {
+  const arrivals = fc.array(
+    fc.record({ at: fc.integer({ min: 0, max: 3_000 }), abortAfter: fc.option(fc.integer({ min: 0, max: 2_000 })) }),
+    { maxLength: 60 },
+  );
+  const pauses = fc.array(
+    fc.record({ at: fc.integer({ min: 0, max: 3_000 }), ms: fc.integer({ min: 0, max: 2_000 }) }),
+    {
+      maxLength: 4,
+    },
+  );
+
+  it("never grants more than N in any window, grants FIFO, holds everything during a pause, and serves everyone as soon as allowed", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 1_000 }),
+        arrivals,
+        pauses,
+        async (requests, intervalMs, drawnArrivals, drawnPauses) => {
+          const clock = new SimulatedClock();
+          const limiter = new RateLimiter({ requests, intervalMs }, clock);
+          // What happened, in the order it happened.
+          const log: (
+            | { kind: "grant"; id: number; at: number; arrivedAt: number; waitedMs: number }
+            | { kind: "pause"; at: number; until: number }
+          )[] = [];
+          const aborted = new Set<number>();
+          const sorted = [...drawnArrivals].sort((a, b) => a.at - b.at);
+
+          sorted.forEach((arrival, id) => {
+            clock.setTimeout(() => {
+              const controller = new AbortController();
+              const arrivedAt = clock.now();
+              const waited = limiter.acquire(controller.signal);
+              if (typeof waited === "number") {
+                log.push({ kind: "grant", id, at: clock.now(), arrivedAt, waitedMs: waited });
+                return;
+              }
+              waited.then(
+                (waitedMs) => log.push({ kind: "grant", id, at: clock.now(), arrivedAt, waitedMs }),
+                () => aborted.add(id),
+              );
+              if (arrival.abortAfter !== null) clock.setTimeout(() => controller.abort(), arrival.abortAfter);
+            }, arrival.at);
+          });
+          for (const pause of drawnPauses) {
+            clock.setTimeout(() => {
+              limiter.pause(pause.ms);
+              log.push({ kind: "pause", at: clock.now(), until: clock.now() + pause.ms });
+            }, pause.at);
+          }
+          await clock.run();
+
+          const grants = log.filter((entry) => entry.kind === "grant");
+          // Everyone not aborted was served, once.
+          expect(grants.length + aborted.size).toBe(sorted.length);
+          expect(new Set(grants.map((grant) => grant.id)).size).toBe(grants.length);
+          // FIFO: grants in arrival order.
+          expect(grants.map((grant) => grant.id)).toEqual([...grants.map((grant) => grant.id)].sort((a, b) => a - b));
+          // No more than `requests` grants in any window of intervalMs.
+          for (let i = 0; i + requests < grants.length; i++) {
+            const first = grants[i];
+            const later = grants[i + requests];
+            if (first && later) expect(later.at - first.at).toBeGreaterThanOrEqual(intervalMs);
+          }
+          // Nothing is granted during a pause, once the pause has been asked for.
+          log.forEach((entry, index) => {
+            if (entry.kind !== "pause") return;
+            for (const grant of log.slice(index + 1)) {
+              if (grant.kind === "grant") expect(grant.at).toBeGreaterThanOrEqual(entry.until);
+            }
+          });
+          // And no later than that: each grant comes as soon as its arrival, the one before it (FIFO),
+          // the window and the pauses asked for so far allow.
+          grants.forEach((grant, i) => {
+            const position = log.indexOf(grant);
+            const earlierPauses = log
+              .slice(0, position)
+              .filter((entry): entry is Extract<typeof entry, { kind: "pause" }> => entry.kind === "pause");
+            let earliest = Math.max(
+              grant.arrivedAt,
+              grants[i - 1]?.at ?? 0,
+              i >= requests ? (grants[i - requests]?.at ?? 0) + intervalMs : 0,
+            );
+            for (let changed = true; changed; ) {
+              changed = false;
+              for (const pause of earlierPauses) {
+                if (pause.at <= earliest && earliest < pause.until) {
+                  earliest = pause.until;
+                  changed = true;
+                }
+              }
+            }
+            expect(grant.at).toBe(earliest);
+          });
+          // A grant comes at or after its arrival, and the limiter reports the wait it imposed.
+          for (const grant of grants) {
+            expect(grant.at).toBeGreaterThanOrEqual(grant.arrivedAt);
+            expect(grant.waitedMs).toBe(grant.at - grant.arrivedAt);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
