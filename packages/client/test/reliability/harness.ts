@@ -6,8 +6,9 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { type CrmClient, type CrmClientOptions, createCrmClient } from "../../src/index.js";
-import { type FaultServer, tokenPath } from "./fault-server.js";
+import { FaultServer, tokenPath } from "./fault-server.js";
 
 export const resultsDirectory = join(dirname(fileURLToPath(import.meta.url)), "results");
 export const resultsFile = join(resultsDirectory, "latest.json");
@@ -109,6 +110,29 @@ export function captureUnhandledRejections(): { reasons: unknown[]; start(): voi
     reasons,
     start: () => process.on("unhandledRejection", listener),
     stop: () => process.off("unhandledRejection", listener),
+  };
+}
+
+/**
+ * The usual life of a test file: fault servers started by `server()` are stopped after each test,
+ * and the file fails if any rejection went unhandled.
+ */
+export function useFaultServers(): (options?: Parameters<typeof FaultServer.start>[0]) => Promise<FaultServer> {
+  const rejections = captureUnhandledRejections();
+  const servers: FaultServer[] = [];
+  beforeAll(() => rejections.start());
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.stop()));
+  });
+  afterAll(async () => {
+    await settle(50);
+    rejections.stop();
+    expect(rejections.reasons.map(String)).toEqual([]);
+  });
+  return async (options = {}) => {
+    const started = await FaultServer.start(options);
+    servers.push(started);
+    return started;
   };
 }
 

@@ -7,25 +7,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createCrmClient, type TokenRefreshEvent } from "../../src/index.js";
 import { FaultServer, person, personId } from "./fault-server.js";
-import { captureUnhandledRejections, clientFor, settle } from "./harness.js";
+import { clientFor, settle, useFaultServers } from "./harness.js";
 
-const rejections = captureUnhandledRejections();
-const servers: FaultServer[] = [];
-beforeAll(() => rejections.start());
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
-});
-afterAll(async () => {
-  await settle(50);
-  rejections.stop();
-  expect(rejections.reasons.map(String)).toEqual([]);
-});
-
-async function server(options: Parameters<typeof FaultServer.start>[0] = {}): Promise<FaultServer> {
-  const started = await FaultServer.start(options);
-  servers.push(started);
-  return started;
-}
+const server = useFaultServers();
 
 describe("a 307/308 redirect of a request with a body", () => {
   // Was: the body went to fetch as an ArrayBuffer, which Node's fetch (undici 6) cannot send a second

@@ -6,27 +6,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AuthenticationError, CrmError } from "../../src/index.js";
-import { FaultServer, personId, type RecordedRequest, tokenPath } from "./fault-server.js";
-import { captureUnhandledRejections, settle } from "./harness.js";
+import { type FaultServer, personId, type RecordedRequest, tokenPath } from "./fault-server.js";
+import { settle, useFaultServers } from "./harness.js";
 import { exposedClient, leaks, secretsOf } from "./secrets.js";
 
-const rejections = captureUnhandledRejections();
-const servers: FaultServer[] = [];
-beforeAll(() => rejections.start());
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
-});
-afterAll(async () => {
-  await settle(50);
-  rejections.stop();
-  expect(rejections.reasons.map(String)).toEqual([]);
-});
-
-async function server(options: Parameters<typeof FaultServer.start>[0] = {}): Promise<FaultServer> {
-  const started = await FaultServer.start(options);
-  servers.push(started);
-  return started;
-}
+const server = useFaultServers();
 
 const person = { firstName: "Jane", lastName: "Smith", email: "jane@example.com" };
 const quick = { "retry-after-ms": "1" };
