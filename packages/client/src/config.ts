@@ -7,8 +7,11 @@ import { assertHeaderSafe, isHeaderSafe } from "./transport/tenant-header.js";
 /** The API server from the OpenAPI document's `servers`. */
 export const defaultBaseUrl = "https://builtin-crm.azurewebsites.net";
 
-/** How the client calls the network: the global `fetch` unless one is injected. */
-export type FetchFunction = (request: Request) => Promise<Response>;
+/**
+ * How the client calls the network: the global `fetch` unless one is injected. It gets a Request
+ * and, in `init.signal`, the attempt's signal, which aborts on time out and on the caller's abort.
+ */
+export type FetchFunction = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 
 /** The proactive client-side limit. The API documents 1,000 requests per minute. */
 export interface RateLimitOptions {
@@ -196,7 +199,7 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
     rateLimit: resolveRateLimit(options.rateLimit),
     logger,
     logLevel,
-    fetch: options.fetch ?? ((request) => fetchFunction(request)),
+    fetch: options.fetch ?? ((request, init) => fetchFunction(request, init)),
     hooks,
   };
 }

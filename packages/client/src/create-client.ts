@@ -18,10 +18,9 @@ import { parseBody } from "./parse-body.js";
 import { createCommittees } from "./resources/committees.js";
 import { createOrganizations } from "./resources/organizations.js";
 import { createPeople } from "./resources/people.js";
-import { followSignal } from "./transport/abort.js";
 import { RateLimiter, sharedRateLimiter } from "./transport/rate-limiter.js";
 import { assertHeaderSafe, tenantHeader } from "./transport/tenant-header.js";
-import { createTransport, type FirstAttempt, type RequestSettings } from "./transport/transport.js";
+import { createTransport, type RequestSettings } from "./transport/transport.js";
 import type { CrmMethod, GetInit, PagedPath, PageItem } from "./types.js";
 import { type FetchResult, unwrap } from "./unwrap.js";
 
@@ -103,28 +102,18 @@ function buildClient(shared: SharedState, tenantCode: string): CrmClient {
         "idempotency-key": checkedHeader("idempotency-key", idempotencyKey),
       });
     }
-    // The request is built with our signal, so the transport can time out its first attempt
-    // without copying it; the caller's signal still aborts it.
-    const first: FirstAttempt = {
-      controller: new AbortController(),
-      callerSignal: rest.signal as AbortSignal | null | undefined,
-    };
-    const unfollow = followSignal(first.controller, first.callerSignal);
+    const callerSignal = rest.signal as AbortSignal | null | undefined;
     const parseAs = (rest.parseAs ?? "json") as ParseAs;
-    rest.signal = first.controller.signal;
     rest.parseAs = "stream"; // success bodies are parsed from the bytes the transport already read
-    rest.fetch = (request: Request) => send(request, settings, first);
-    try {
-      const result = (await inner.request(
-        method.toLowerCase() as "get",
-        path as "/api/v1/people",
-        rest as never,
-      )) as FetchResult<unknown, unknown>;
-      if (!result.response.ok || result.data === undefined) return result;
-      return { data: await parseBody(result.response, parseAs), response: result.response };
-    } finally {
-      unfollow();
-    }
+    rest.fetch = (request: Request) => send(request, settings, callerSignal);
+    const result = (await inner.request(
+      method.toLowerCase() as "get",
+      path as "/api/v1/people",
+      rest as never,
+    )) as FetchResult<unknown, unknown>;
+    if (!result.response.ok || result.data === undefined) return result;
+    const data = parseBody(result.response, parseAs);
+    return { data: data instanceof Promise ? await data : data, response: result.response };
   };
   const method = (name: string) => ((path: string, init?: Record<string, unknown>) => call(name, path, init)) as never;
 

@@ -1,13 +1,22 @@
 import type { ParseAs } from "openapi-fetch";
 import { InvalidResponseError } from "./errors.js";
-import { readBody } from "./transport/response-metadata.js";
+import { bufferedBody } from "./transport/response-metadata.js";
 import { contextOf } from "./unwrap.js";
 
 const decoder = new TextDecoder();
 
-/** A success body as openapi-fetch's `parseAs` asks for it, from the bytes the transport read. */
-export async function parseBody(response: Response, parseAs: ParseAs): Promise<unknown> {
-  const bytes = await readBody(response);
+/**
+ * A success body as openapi-fetch's `parseAs` asks for it, from the bytes the transport read
+ * (synchronously then), or read now from a response that did not go through the transport.
+ */
+export function parseBody(response: Response, parseAs: ParseAs): unknown {
+  const bytes = bufferedBody(response);
+  return bytes
+    ? decode(bytes, response, parseAs)
+    : response.arrayBuffer().then((read) => decode(read, response, parseAs));
+}
+
+function decode(bytes: ArrayBuffer, response: Response, parseAs: ParseAs): unknown {
   if (parseAs === "arrayBuffer") return bytes;
   if (parseAs === "blob") return new Blob([bytes], { type: response.headers.get("content-type") ?? "" });
   if (parseAs === "stream") return new Response(bytes).body;

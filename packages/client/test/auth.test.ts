@@ -67,6 +67,7 @@ describe("OAuth2 client credentials", () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     await crm.GET("/api/v1/people"); // served with token 1 while token 2 is fetched
     expect(api.apiRequests()[1]?.headers.get("authorization")).toBe("Bearer token-number-1-xxxxxxxx");
+    while (tokens < 2) await new Promise((resolve) => setTimeout(resolve, 5)); // the refresh has reached the server
     releaseSecond();
     await new Promise((resolve) => setTimeout(resolve, 10));
     await crm.GET("/api/v1/people");

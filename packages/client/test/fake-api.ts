@@ -35,7 +35,8 @@ export function fakeApi(api: Route, token: Route = () => tokenResponse()) {
   const requests: RecordedRequest[] = [];
   let apiAttempts = 0;
   let tokenAttempts = 0;
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (request: Request, init?: { signal?: AbortSignal }): Promise<Response> => {
+    const signal = init?.signal ?? request.signal;
     const url = new URL(request.url);
     const recorded: RecordedRequest = {
       method: request.method,
@@ -45,10 +46,10 @@ export function fakeApi(api: Route, token: Route = () => tokenResponse()) {
       body: request.body ? await request.text() : "",
     };
     requests.push(recorded);
-    if (request.signal.aborted) throw request.signal.reason;
+    if (signal.aborted) throw signal.reason;
     const isToken = url.pathname.endsWith("/oauth/token") || url.pathname.endsWith("/connect/token");
     const response = isToken ? token(recorded, ++tokenAttempts) : api(recorded, ++apiAttempts);
-    return abortable(Promise.resolve(response), request.signal);
+    return abortable(Promise.resolve(response), signal);
   };
   return {
     fetch,
@@ -82,7 +83,7 @@ export const person = (index: number) => ({
 let clients = 0;
 
 /** Options for a client of the fake API. Each call gets its own clientId, so no test shares another's cached token. */
-export const options = (fetch: (request: Request) => Promise<Response>) => ({
+export const options = (fetch: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>) => ({
   baseUrl,
   tokenUrl,
   clientId: `client-${++clients}`,

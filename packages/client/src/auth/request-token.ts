@@ -1,5 +1,6 @@
 import { AuthenticationError, CrmApiError, isRecord, type RequestContext } from "../errors.js";
 import { readBody } from "../transport/response-metadata.js";
+import { isHeaderSafe } from "../transport/tenant-header.js";
 import type { Transport } from "../transport/transport.js";
 import { contextOf } from "../unwrap.js";
 import type { TokenResponse } from "./token-provider.js";
@@ -52,6 +53,14 @@ export async function requestToken(options: TokenRequestOptions): Promise<TokenR
 function readTokenResponse(body: unknown, tokenUrl: string, context: RequestContext): TokenResponse {
   if (!isRecord(body) || typeof body.access_token !== "string" || body.access_token === "") {
     throw new AuthenticationError(`Token response from ${tokenUrl} has no access_token`, 200, undefined, context);
+  }
+  if (!isHeaderSafe(body.access_token)) {
+    throw new AuthenticationError(
+      `Token response from ${tokenUrl} has an access_token a header cannot carry`,
+      200,
+      undefined,
+      context,
+    );
   }
   const tokenType = body.token_type;
   if (typeof tokenType === "string" && tokenType.toLowerCase() !== "bearer") {

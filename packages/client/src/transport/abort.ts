@@ -20,36 +20,6 @@ export class AttemptTimeout extends Error {
   override name = "AttemptTimeout";
 }
 
-/**
- * A signal for one attempt: aborted by the caller's signal or after `timeoutMs`. Pass the
- * `controller` a request was already built with (it then follows the caller's signal already).
- * Call `dispose()` when the attempt is over, so that no timer or listener outlives it.
- */
-export function attemptSignal(
-  callerSignal: AbortSignal | null | undefined,
-  timeoutMs: number,
-  controller?: AbortController,
-): { signal: AbortSignal; dispose(): void } {
-  const follow = !controller;
-  const attempt = controller ?? new AbortController();
-  const onCallerAbort = () => attempt.abort(callerSignal?.reason);
-  if (follow) {
-    if (callerSignal?.aborted) attempt.abort(callerSignal.reason);
-    else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-  }
-  const timer = setTimeout(
-    () => attempt.abort(new AttemptTimeout(`attempt timed out after ${timeoutMs} ms`)),
-    timeoutMs,
-  );
-  return {
-    signal: attempt.signal,
-    dispose() {
-      clearTimeout(timer);
-      if (follow) callerSignal?.removeEventListener("abort", onCallerAbort);
-    },
-  };
-}
-
 /** Makes `controller` abort when `signal` does; returns the function that stops following. */
 export function followSignal(controller: AbortController, signal: AbortSignal | null | undefined): () => void {
   if (!signal) return () => undefined;

@@ -23,6 +23,11 @@ export function recordBody(response: Response, bytes: ArrayBuffer): void {
   bodies.set(response, bytes);
 }
 
+/** The body the transport read, if it read this response's. */
+export function bufferedBody(response: Response): ArrayBuffer | undefined {
+  return bodies.get(response);
+}
+
 /** The response's body: as the transport read it, or read now. */
 export function readBody(response: Response): Promise<ArrayBuffer> {
   const bytes = bodies.get(response);

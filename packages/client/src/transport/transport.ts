@@ -4,7 +4,8 @@ import { AuthenticationError, ConnectionError, TimeoutError } from "../errors.js
 import type { CrmClientHooks, RetryEvent } from "../hooks.js";
 import type { LogSink } from "../logging/logger.js";
 import { redactHeaders } from "../logging/redact.js";
-import { AttemptTimeout, attemptSignal, sleep } from "./abort.js";
+import { AttemptTimeout, sleep } from "./abort.js";
+import { exchange } from "./attempt.js";
 import { backoffDelay } from "./backoff.js";
 import { applyCorrelationId } from "./correlation-id.js";
 import type { RateLimiter } from "./rate-limiter.js";
@@ -21,15 +22,6 @@ export interface RequestSettings {
   timeoutMs?: number;
   /** Mark a POST or PATCH as safe to send again (it is when it carries an Idempotency-Key). */
   idempotent?: boolean;
-}
-
-/**
- * The controller the caller built the request with (following the caller's own signal, which
- * comes along). It lets the first attempt send the request as it is instead of copying it.
- */
-export interface FirstAttempt {
-  controller: AbortController;
-  callerSignal: AbortSignal | null | undefined;
 }
 
 export interface TransportOptions {
@@ -62,8 +54,14 @@ const maxRetryAfterMs = 60_000;
 export function createTransport(options: TransportOptions) {
   const { fetch, tokens, limiter, log, hooks } = options;
   const apiPrefix = tokens && options.apiOrigin ? `${options.apiOrigin}/` : undefined;
+  let checkedToken: string | undefined;
 
-  return async function send(request: Request, settings?: RequestSettings, first?: FirstAttempt): Promise<Response> {
+  /** `callerSignal` is the caller's own signal, if any (the request's is openapi-fetch's). */
+  return async function send(
+    request: Request,
+    settings?: RequestSettings,
+    callerSignal?: AbortSignal | null,
+  ): Promise<Response> {
     const started = log.enabled("info") ? Date.now() : 0;
     const headers = request.headers;
     const tenantCode = options.tenantCode === undefined ? undefined : applyTenant(headers, options.tenantCode);
@@ -72,7 +70,6 @@ export function createTransport(options: TransportOptions) {
     const maxRetries = settings?.maxRetries ?? options.maxRetries;
     const timeoutMs = settings?.timeoutMs ?? options.timeoutMs;
     const idempotent = isIdempotent(method, headers, settings?.idempotent);
-    const callerSignal = first ? first.callerSignal : request.signal;
     const url = request.url;
     const sendsToken = apiPrefix !== undefined && url.startsWith(apiPrefix);
     // Read once, so that every attempt sends the same bytes. A Blob, unlike an ArrayBuffer, can be
@@ -92,14 +89,15 @@ export function createTransport(options: TransportOptions) {
       if (sendsToken && tokens) {
         const pending = tokens.token(callerSignal);
         token = typeof pending === "string" ? pending : await pending;
-        // Never let Headers#set reject the token: its TypeError would quote it.
-        if (!isHeaderSafe(token)) {
-          throw new AuthenticationError(
-            "The access token holds characters a header cannot carry (CR, LF or other control characters)",
-            undefined,
-            undefined,
-            { method, path: pathOf(url), tenantCode, requestId: correlationId, attempts: attempt },
-          );
+        if (token !== checkedToken) {
+          // Never let Headers#set reject a token: its TypeError would quote it.
+          if (!isHeaderSafe(token)) {
+            const context = { method, path: pathOf(url), tenantCode, requestId: correlationId, attempts: attempt };
+            const problem =
+              "The access token holds characters a header cannot carry (CR, LF or other control characters)";
+            throw new AuthenticationError(problem, undefined, undefined, context);
+          }
+          checkedToken = token;
         }
         headers.set("authorization", `Bearer ${token}`);
       } else {
@@ -110,34 +108,29 @@ export function createTransport(options: TransportOptions) {
         log.log("debug", `→ ${method} ${url} attempt ${attempt} headers ${JSON.stringify(redactHeaders(headers))}`);
       }
 
-      const reuse = attempt === 1 && first !== undefined;
-      const { signal, dispose } = attemptSignal(callerSignal, timeoutMs, reuse ? first.controller : undefined);
+      const sent: { headers: boolean; signal?: AbortSignal } = { headers: false };
       let response: Response;
       let bytes: ArrayBuffer;
-      let reachedServer = false;
       try {
-        // The first attempt of a bodyless request goes out as openapi-fetch built it; later ones are copies.
+        // The first attempt of a bodyless request goes out as openapi-fetch built it; others are copies.
         const attemptRequest =
-          reuse && body === undefined
+          attempt === 1 && body === undefined
             ? request
             : new Request(url, {
                 method,
                 headers,
                 body: body ?? null,
-                signal,
                 redirect: request.redirect,
                 credentials: request.credentials,
                 cache: request.cache,
                 mode: request.mode,
                 keepalive: request.keepalive,
               });
-        response = await fetch(attemptRequest);
-        reachedServer = true;
-        bytes = await response.arrayBuffer();
+        ({ response, bytes } = await exchange(fetch, attemptRequest, callerSignal, timeoutMs, sent));
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
-        const timedOut = signal.reason instanceof AttemptTimeout;
-        const mayRetry = idempotent || (!reachedServer && wasNeverSent(error));
+        const timedOut = sent.signal?.reason instanceof AttemptTimeout;
+        const mayRetry = idempotent || (!sent.headers && wasNeverSent(error));
         if (mayRetry && retries < maxRetries) {
           retries++;
           await backOff({ attempt, reason: timedOut ? "timeout" : "network", delayMs: backoffDelay(retries) });
@@ -146,7 +139,7 @@ export function createTransport(options: TransportOptions) {
         const context = { method, path: pathOf(url), tenantCode, requestId: correlationId, attempts: attempt };
         const what = timedOut
           ? `timed out after ${timeoutMs} ms`
-          : reachedServer
+          : sent.headers
             ? "failed while reading the response"
             : "failed: no response";
         logOutcome(attempt, timedOut ? "timeout" : "network error");
@@ -154,8 +147,6 @@ export function createTransport(options: TransportOptions) {
         throw timedOut
           ? new TimeoutError(message, context, { cause: error })
           : new ConnectionError(message, context, { cause: error });
-      } finally {
-        dispose();
       }
 
       const status = response.status;

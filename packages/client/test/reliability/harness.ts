@@ -7,7 +7,7 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { type CrmClient, type CrmClientOptions, createCrmClient } from "../../src/index.js";
+import { type CrmClient, type CrmClientOptions, createCrmClient, type FetchFunction } from "../../src/index.js";
 import { FaultServer, tokenPath } from "./fault-server.js";
 
 export const resultsDirectory = join(dirname(fileURLToPath(import.meta.url)), "results");
@@ -26,7 +26,7 @@ export interface AttemptLog {
  * the client's own attempt count, whether or not the attempt reached a server.
  */
 export function spyFetch(): {
-  fetch: (request: Request) => Promise<Response>;
+  fetch: FetchFunction;
   attempts: AttemptLog;
   reset(): void;
   /** Resolves once no attempt has been on the wire for `quietMs` (or after `maxMs`). */
@@ -41,14 +41,14 @@ export function spyFetch(): {
   };
   return {
     attempts,
-    fetch: (request) => {
+    fetch: (request, init) => {
       const path = new URL(request.url).pathname;
       if (path === tokenPath) attempts.token++;
       else attempts.api++;
       attempts.sent.push(`${request.method} ${path}`);
       inFlight++;
       lastActivity = performance.now();
-      const response = globalThis.fetch(request);
+      const response = globalThis.fetch(request, init);
       response.then(done, done);
       return response;
     },
