@@ -41,8 +41,9 @@ export class RateLimiter {
    * costs no promise; otherwise a promise of how long the caller waited.
    */
   acquire(signal?: AbortSignal | null): number | Promise<number> {
-    if (this.#queue.length === 0 && this.#waitFor(this.#clock.now()) === 0) {
-      this.#grant(this.#clock.now());
+    const now = this.#clock.now();
+    if (this.#queue.length === 0 && this.#waitFor(now) === 0) {
+      this.#grant(now);
       return 0;
     }
     if (signal?.aborted) return Promise.reject(signal.reason);

@@ -5,10 +5,11 @@ export interface ResponseMetadata {
   tenantCode: string | undefined;
   correlationId: string;
   attempts: number;
+  /** A success's body, already read, so that the response is not copied to be read again. */
+  bytes: ArrayBuffer | undefined;
 }
 
 const metadata = new WeakMap<Response, ResponseMetadata>();
-const bodies = new WeakMap<Response, ArrayBuffer>();
 
 export function recordMetadata(response: Response, data: ResponseMetadata): void {
   metadata.set(response, data);
@@ -18,19 +19,14 @@ export function metadataOf(response: Response): ResponseMetadata | undefined {
   return metadata.get(response);
 }
 
-/** Keeps the body the transport already read, so that the response is not copied to be read again. */
-export function recordBody(response: Response, bytes: ArrayBuffer): void {
-  bodies.set(response, bytes);
-}
-
 /** The body the transport read, if it read this response's. */
 export function bufferedBody(response: Response): ArrayBuffer | undefined {
-  return bodies.get(response);
+  return metadata.get(response)?.bytes;
 }
 
 /** The response's body: as the transport read it, or read now. */
 export function readBody(response: Response): Promise<ArrayBuffer> {
-  const bytes = bodies.get(response);
+  const bytes = bufferedBody(response);
   return bytes ? Promise.resolve(bytes) : response.arrayBuffer();
 }
 

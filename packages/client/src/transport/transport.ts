@@ -9,7 +9,7 @@ import { exchange } from "./attempt.js";
 import { backoffDelay } from "./backoff.js";
 import { applyCorrelationId } from "./correlation-id.js";
 import type { RateLimiter } from "./rate-limiter.js";
-import { pathOf, recordBody, recordMetadata, requestIdOf } from "./response-metadata.js";
+import { pathOf, recordMetadata, requestIdOf } from "./response-metadata.js";
 import { readRetryAfterMs } from "./retry-after.js";
 import { isIdempotent, retryableStatuses, shouldRetryStatus, wasNeverSent } from "./retry-policy.js";
 import { applyTenant, isHeaderSafe } from "./tenant-header.js";
@@ -172,15 +172,21 @@ export function createTransport(options: TransportOptions) {
 
       // A success keeps its response, with the body kept aside; an error is copied so that
       // openapi-fetch can read its body.
-      let final = response;
-      if (response.ok) recordBody(response, bytes);
-      else
-        final = new Response(status === 304 ? null : scrubbed(bytes), {
-          status,
-          statusText: response.statusText,
-          headers: response.headers,
-        });
-      recordMetadata(final, { method, url, tenantCode, correlationId, attempts: attempt });
+      const final = response.ok
+        ? response
+        : new Response(status === 304 ? null : scrubbed(bytes), {
+            status,
+            statusText: response.statusText,
+            headers: response.headers,
+          });
+      recordMetadata(final, {
+        method,
+        url,
+        tenantCode,
+        correlationId,
+        attempts: attempt,
+        bytes: response.ok ? bytes : undefined,
+      });
       logOutcome(attempt, status, response.headers);
       return final;
     }
