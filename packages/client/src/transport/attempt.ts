@@ -1,6 +1,5 @@
 import type { FetchFunction } from "../config.js";
-import { followSignal } from "./abort.js";
-import { timeoutSignal } from "./timeout-signal.js";
+import { AttemptTimeout } from "./abort.js";
 
 export interface Exchange {
   response: Response;
@@ -10,9 +9,10 @@ export interface Exchange {
 
 /**
  * One attempt: fetch, then read the whole body, within `timeoutMs`; the caller's signal aborts it.
- * The signal goes to fetch as `init.signal` rather than into the Request, which would make
- * undici's Request follow it at a cost on every call. `sent.headers` turns true once response
- * headers arrived, which tells a failed exchange from one that never reached a server.
+ * The attempt's signal goes to fetch as `init.signal` rather than into the Request: undici's
+ * Request would follow it at a cost on every call, while fetch follows exactly one signal anyway.
+ * `sent.headers` turns true once response headers arrived, which tells a failed exchange from
+ * one that never reached a server.
  */
 export async function exchange(
   fetch: FetchFunction,
@@ -21,25 +21,18 @@ export async function exchange(
   timeoutMs: number,
   sent: { headers: boolean; signal?: AbortSignal },
 ): Promise<Exchange> {
-  let signal = timeoutSignal(timeoutMs);
-  let unfollow: (() => void) | undefined;
-  if (callerSignal) {
-    // Only a caller's own signal needs a controller of its own, following both.
-    const controller = new AbortController();
-    const unfollowTimeout = followSignal(controller, signal);
-    const unfollowCaller = followSignal(controller, callerSignal);
-    unfollow = () => {
-      unfollowTimeout();
-      unfollowCaller();
-    };
-    signal = controller.signal;
-  }
-  sent.signal = signal;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new AttemptTimeout(`attempt timed out after ${timeoutMs} ms`)), timeoutMs);
+  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) controller.abort(callerSignal.reason);
+  else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  sent.signal = controller.signal;
   try {
-    const response = await fetch(request, { signal });
+    const response = await fetch(request, { signal: controller.signal });
     sent.headers = true;
     return { response, bytes: await response.arrayBuffer() };
   } finally {
-    unfollow?.();
+    clearTimeout(timer);
+    callerSignal?.removeEventListener("abort", onCallerAbort);
   }
 }
