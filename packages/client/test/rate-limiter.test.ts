@@ -5,30 +5,53 @@ import { RateLimiter } from "../src/transport/rate-limiter.js";
 import { fakeApi, options, page } from "./fake-api.js";
 import { flushMicrotasks, SimulatedClock } from "./simulated-clock.js";
 
+/** Acquires and ends the request at once, as a request with no latency would; returns the wait. */
+async function instant(limiter: RateLimiter, signal?: AbortSignal): Promise<number> {
+  const acquired = limiter.acquire(signal);
+  const grant = acquired instanceof Promise ? await acquired : acquired;
+  grant.release();
+  return grant.waitedMs;
+}
+
 describe("rate limiter", () => {
-  it("grants at once while the window has room, then waits for the oldest grant to leave it", async () => {
+  it("grants at once while the window has room, then waits for the oldest request to leave it", async () => {
     const clock = new SimulatedClock();
     const limiter = new RateLimiter({ requests: 3, intervalMs: 1000 }, clock);
-    expect([limiter.acquire(), limiter.acquire(), limiter.acquire()]).toEqual([0, 0, 0]);
+    expect(await Promise.all([instant(limiter), instant(limiter), instant(limiter)])).toEqual([0, 0, 0]);
     const granted: number[] = [];
-    const fourth = limiter.acquire() as Promise<number>;
-    fourth.then(() => granted.push(clock.now()));
+    instant(limiter).then(() => granted.push(clock.now()));
     await clock.advance(999);
     expect(granted).toEqual([]);
     await clock.advance(1);
     expect(granted).toEqual([1000]);
   });
 
+  it("counts a request until intervalMs after its response, not after it was sent", async () => {
+    const clock = new SimulatedClock();
+    const limiter = new RateLimiter({ requests: 1, intervalMs: 1000 }, clock);
+    const slow = limiter.acquire();
+    if (slow instanceof Promise) throw new Error("the first request should not wait");
+    const granted: number[] = [];
+    instant(limiter).then(() => granted.push(clock.now()));
+    await clock.advance(5000); // the first response is still on its way: nothing more may go
+    expect(granted).toEqual([]);
+    slow.release();
+    await clock.advance(999);
+    expect(granted).toEqual([]);
+    await clock.advance(1);
+    expect(granted).toEqual([6000]);
+  });
+
   it("keeps an exact log past its initial size, growing it on demand", async () => {
     const clock = new SimulatedClock();
     const limiter = new RateLimiter({ requests: 3000, intervalMs: 10_000 }, clock);
     for (let i = 0; i < 3000; i++) {
-      expect(limiter.acquire()).toBe(0);
+      expect(await instant(limiter)).toBe(0);
       await clock.advance(1);
     }
     expect(limiter.delayNow()).toBe(10_000 - 3000);
     await clock.advance(10_000 - 3000);
-    expect(limiter.acquire()).toBe(0);
+    expect(await instant(limiter)).toBe(0);
     expect(limiter.delayNow()).toBe(1);
   });
 
@@ -37,7 +60,7 @@ describe("rate limiter", () => {
     const limiter = new RateLimiter({ requests: Number.POSITIVE_INFINITY, intervalMs: 0 }, clock);
     limiter.pause(5000);
     let granted = false;
-    (limiter.acquire() as Promise<number>).then(() => (granted = true));
+    instant(limiter).then(() => (granted = true));
     await clock.advance(4999);
     expect(granted).toBe(false);
     await clock.advance(1);
@@ -47,10 +70,10 @@ describe("rate limiter", () => {
   it("rejects a waiting acquire when its signal aborts, and keeps serving the others", async () => {
     const clock = new SimulatedClock();
     const limiter = new RateLimiter({ requests: 1, intervalMs: 1000 }, clock);
-    limiter.acquire();
+    await instant(limiter);
     const controller = new AbortController();
-    const aborted = limiter.acquire(controller.signal) as Promise<number>;
-    const next = limiter.acquire() as Promise<number>;
+    const aborted = instant(limiter, controller.signal);
+    const next = instant(limiter);
     controller.abort(new Error("stop"));
     await expect(aborted).rejects.toThrow("stop");
     await clock.advance(1000);
@@ -63,18 +86,23 @@ describe("rate limiter", () => {
         fc.integer({ min: 1, max: 8 }),
         fc.integer({ min: 10, max: 500 }),
         fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 60 }),
-        async (requests, intervalMs, gaps) => {
+        fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 60, maxLength: 60 }),
+        async (requests, intervalMs, gaps, latencies) => {
           const clock = new SimulatedClock();
           const limiter = new RateLimiter({ requests, intervalMs }, clock);
           const grants: { order: number; at: number }[] = [];
           const pending: Promise<unknown>[] = [];
+          const respond = (order: number) => (grant: { release(): void }) => {
+            grants.push({ order, at: clock.now() });
+            clock.setTimeout(() => grant.release(), latencies[order] ?? 0);
+          };
           for (const [order, gap] of gaps.entries()) {
             await clock.advance(gap);
-            const result = limiter.acquire();
-            if (typeof result === "number") grants.push({ order, at: clock.now() });
-            else pending.push(result.then(() => grants.push({ order, at: clock.now() })));
+            const acquired = limiter.acquire();
+            if (acquired instanceof Promise) pending.push(acquired.then(respond(order)));
+            else respond(order)(acquired);
           }
-          await clock.advance(intervalMs * (gaps.length + 1));
+          await clock.advance((intervalMs + 200) * (gaps.length + 1));
           await Promise.all(pending);
           expect(grants.map((grant) => grant.order)).toEqual(gaps.map((_, order) => order));
           const times = grants.map((grant) => grant.at);

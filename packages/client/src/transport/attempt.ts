@@ -22,7 +22,10 @@ export async function exchange(
   sent: { headers: boolean; signal?: AbortSignal },
 ): Promise<Exchange> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new AttemptTimeout(`attempt timed out after ${timeoutMs} ms`)), timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new AttemptTimeout(`attempt timed out after ${timeoutMs} ms`)),
+    timeoutMs,
+  );
   const onCallerAbort = () => controller.abort(callerSignal?.reason);
   if (callerSignal?.aborted) controller.abort(callerSignal.reason);
   else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });

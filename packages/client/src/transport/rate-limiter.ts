@@ -1,8 +1,25 @@
 import type { Clock } from "./clock.js";
 import { systemClock } from "./clock.js";
 
+/** A place in the limiter's window, held by one request from its grant until `release()`. */
+export class Grant {
+  /** When the request's response came back; Infinity while it is in flight. */
+  time = Number.POSITIVE_INFINITY;
+
+  constructor(
+    readonly limiter: RateLimiter | undefined,
+    /** How long the request waited for its place. */
+    readonly waitedMs: number,
+  ) {}
+
+  /** The request is over: its place frees `intervalMs` from now. */
+  release(): void {
+    this.limiter?.release(this);
+  }
+}
+
 interface Waiter {
-  resolve(waitedMs: number): void;
+  resolve(grant: Grant): void;
   reject(reason: unknown): void;
   enqueuedAt: number;
   signal: AbortSignal | null | undefined;
@@ -10,18 +27,18 @@ interface Waiter {
 }
 
 /**
- * A sliding-window limiter: at most `requests` grants in any `intervalMs` window, in FIFO order.
- * It remembers the last `requests` grant times in a ring buffer, so a grant costs O(1).
- * `pause()` holds every grant until a moment the server named (a 429's Retry-After).
+ * A sliding-window limiter: at most `requests` requests in any `intervalMs`, granted in FIFO
+ * order. A request counts from its grant until `intervalMs` after its response arrived, not after
+ * it was sent: a server counts arrivals, and network delay would otherwise let two windows'
+ * worth of requests reach it within one. It keeps the last `requests` grants in a ring (grown on
+ * demand), so a grant costs O(1). `pause()` holds every grant until a moment the server named.
  */
 export class RateLimiter {
   readonly #requests: number;
   readonly #intervalMs: number;
   readonly #clock: Clock;
-  /** Grant times, oldest first from #oldest; grown on demand up to #requests entries. */
-  #grants: Float64Array;
+  #ring: Grant[] = [];
   #oldest = 0;
-  #granted = 0;
   #pausedUntil = 0;
   #queue: Waiter[] = [];
   #timer: unknown;
@@ -32,23 +49,15 @@ export class RateLimiter {
     this.#requests = options.requests;
     this.#intervalMs = options.intervalMs;
     this.#clock = clock;
-    // A generous limit (say 1e8) must not reserve its whole log up front.
-    this.#grants = new Float64Array(Number.isFinite(options.requests) ? Math.min(options.requests, 1024) : 0);
   }
 
-  /**
-   * Waits for a slot. Returns `0` synchronously when one is free, so that the common case
-   * costs no promise; otherwise a promise of how long the caller waited.
-   */
-  acquire(signal?: AbortSignal | null): number | Promise<number> {
+  /** Waits for a place. Returns the grant synchronously when one is free, so the common case costs no promise. */
+  acquire(signal?: AbortSignal | null): Grant | Promise<Grant> {
     const now = this.#clock.now();
-    if (this.#queue.length === 0 && this.#waitFor(now) === 0) {
-      this.#grant(now);
-      return 0;
-    }
+    if (this.#queue.length === 0 && this.#waitFor(now) === 0) return this.#grant(0);
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<number>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, enqueuedAt: this.#clock.now(), signal, onAbort: undefined };
+    return new Promise<Grant>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, enqueuedAt: now, signal, onAbort: undefined };
       if (signal) {
         waiter.onAbort = () => {
           this.#queue = this.#queue.filter((queued) => queued !== waiter);
@@ -68,37 +77,36 @@ export class RateLimiter {
     this.#schedule();
   }
 
-  /** How long a request made now would wait, ignoring the queue. */
+  /** How long a request made now would wait, ignoring the queue (Infinity: until a request ends). */
   delayNow(): number {
     return this.#waitFor(this.#clock.now());
   }
 
+  /** See Grant#release. */
+  release(grant: Grant): void {
+    if (grant.time !== Number.POSITIVE_INFINITY) return;
+    grant.time = this.#clock.now();
+    if (this.#queue.length > 0) this.#schedule();
+  }
+
   #waitFor(now: number): number {
     const pause = Math.max(0, this.#pausedUntil - now);
-    if (this.#granted < this.#requests || this.#grants.length === 0) return pause;
-    const oldest = this.#grants[this.#oldest] ?? 0;
-    return Math.max(pause, oldest + this.#intervalMs - now);
+    if (this.#ring.length < this.#requests) return pause;
+    const oldest = this.#ring[this.#oldest] as Grant;
+    return Math.max(pause, oldest.time + this.#intervalMs - now);
   }
 
-  #grant(now: number): void {
-    if (this.#grants.length === 0) return;
-    if (this.#granted === this.#grants.length && this.#granted < this.#requests) this.#grow();
-    const size = this.#grants.length;
-    if (this.#granted < size) {
-      this.#grants[(this.#oldest + this.#granted) % size] = now;
-      this.#granted++;
+  #grant(waitedMs: number): Grant {
+    if (!Number.isFinite(this.#requests)) return new Grant(undefined, waitedMs);
+    const grant = new Grant(this, waitedMs);
+    if (this.#ring.length < this.#requests) {
+      // Still filling: the ring is in grant order from index 0 while it grows.
+      this.#ring.push(grant);
     } else {
-      this.#grants[this.#oldest] = now;
-      this.#oldest = (this.#oldest + 1) % size;
+      this.#ring[this.#oldest] = grant;
+      this.#oldest = (this.#oldest + 1) % this.#requests;
     }
-  }
-
-  #grow(): void {
-    const size = this.#grants.length;
-    const grown = new Float64Array(Math.min(this.#requests, size * 2));
-    for (let i = 0; i < size; i++) grown[i] = this.#grants[(this.#oldest + i) % size] ?? 0;
-    this.#grants = grown;
-    this.#oldest = 0;
+    return grant;
   }
 
   #drain = (): void => {
@@ -108,25 +116,21 @@ export class RateLimiter {
     while (this.#queue.length > 0 && this.#waitFor(now) === 0) {
       const waiter = this.#queue.shift() as Waiter;
       if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
-      this.#grant(now);
-      waiter.resolve(now - waiter.enqueuedAt);
+      waiter.resolve(this.#grant(now - waiter.enqueuedAt));
     }
     this.#schedule();
   };
 
   #schedule(): void {
-    if (this.#queue.length === 0) {
-      if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
-      this.#timer = undefined;
-      this.#timerAt = Number.POSITIVE_INFINITY;
-      return;
-    }
     const now = this.#clock.now();
-    const at = now + this.#waitFor(now);
-    if (this.#timer !== undefined && this.#timerAt <= at) return;
+    // Nothing waits, or the oldest place is held by a request in flight: its release reschedules.
+    const at = this.#queue.length === 0 ? Number.POSITIVE_INFINITY : now + this.#waitFor(now);
+    // An earlier timer will drain and reschedule; a later or needless one goes.
+    if (this.#timer !== undefined && this.#timerAt <= at && Number.isFinite(at)) return;
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
     this.#timerAt = at;
-    this.#timer = this.#clock.setTimeout(this.#drain, at - now);
+    if (Number.isFinite(at)) this.#timer = this.#clock.setTimeout(this.#drain, at - now);
   }
 }
 

@@ -79,12 +79,6 @@ export function createTransport(options: TransportOptions) {
     let retries = 0;
     let replayedUnauthorized = false;
     for (let attempt = 1; ; attempt++) {
-      const waited = limiter ? limiter.acquire(callerSignal) : 0;
-      if (typeof waited !== "number") {
-        const waitMs = await waited;
-        hooks.onRateLimit?.({ source: "limiter", waitMs });
-      }
-
       let token: string | undefined;
       if (sendsToken && tokens) {
         const pending = tokens.token(callerSignal);
@@ -108,6 +102,12 @@ export function createTransport(options: TransportOptions) {
         log.log("debug", `→ ${method} ${url} attempt ${attempt} headers ${JSON.stringify(redactHeaders(headers))}`);
       }
 
+      // The place in the rate limit is taken after the token, so a token request does not hold it.
+      let grant = limiter?.acquire(callerSignal);
+      if (grant instanceof Promise) {
+        grant = await grant;
+        hooks.onRateLimit?.({ source: "limiter", waitMs: grant.waitedMs });
+      }
       const sent: { headers: boolean; signal?: AbortSignal } = { headers: false };
       let response: Response;
       let bytes: ArrayBuffer;
@@ -127,7 +127,9 @@ export function createTransport(options: TransportOptions) {
                 keepalive: request.keepalive,
               });
         ({ response, bytes } = await exchange(fetch, attemptRequest, callerSignal, timeoutMs, sent));
+        grant?.release();
       } catch (error) {
+        grant?.release();
         if (callerSignal?.aborted) throw callerSignal.reason;
         const timedOut = sent.signal?.reason instanceof AttemptTimeout;
         const mayRetry = idempotent || (!sent.headers && wasNeverSent(error));

@@ -250,13 +250,18 @@ describe("the rate limiter (simulated clock)", () => {
             clock.setTimeout(() => {
               const controller = new AbortController();
               const arrivedAt = clock.now();
+              // Each request is over as soon as it is granted: its place frees intervalMs later.
               const waited = limiter.acquire(controller.signal);
-              if (typeof waited === "number") {
-                log.push({ kind: "grant", id, at: clock.now(), arrivedAt, waitedMs: waited });
+              if (!(waited instanceof Promise)) {
+                waited.release();
+                log.push({ kind: "grant", id, at: clock.now(), arrivedAt, waitedMs: waited.waitedMs });
                 return;
               }
               waited.then(
-                (waitedMs) => log.push({ kind: "grant", id, at: clock.now(), arrivedAt, waitedMs }),
+                (grant) => {
+                  grant.release();
+                  log.push({ kind: "grant", id, at: clock.now(), arrivedAt, waitedMs: grant.waitedMs });
+                },
                 () => aborted.add(id),
               );
               if (arrival.abortAfter !== null) clock.setTimeout(() => controller.abort(), arrival.abortAfter);
