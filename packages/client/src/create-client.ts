@@ -90,7 +90,11 @@ function buildClient(shared: SharedState, tenantCode: string): CrmClient {
     limiter: shared.limiter,
     log: shared.log,
   });
-  const inner = createOpenApiClient<paths>({ baseUrl: config.baseUrl, fetch: (request) => send(request) });
+  const inner = createOpenApiClient<paths>({
+    baseUrl: config.baseUrl,
+    headers: { [tenantHeader]: tenantCode },
+    fetch: (request) => send(request),
+  });
 
   const call = async (method: string, path: string, init: Record<string, unknown> | undefined) => {
     const { maxRetries, timeoutMs, idempotencyKey, idempotent, tenantCode: tenantOverride, ...rest } = init ?? {};

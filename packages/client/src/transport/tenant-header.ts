@@ -17,13 +17,18 @@ export function assertHeaderSafe(name: string, value: string): void {
   }
 }
 
-/** Sets the tenant for one logical request, unless the caller set `tenant-code` explicitly. */
+/**
+ * The tenant a request goes to. openapi-fetch already put the client's tenant in its headers (a
+ * default header), so only a tenant the caller chose per request needs checking, and a request
+ * that lost the header (`"tenant-code": null`) gets the client's back.
+ */
 export function applyTenant(headers: Headers, tenantCode: string): string {
-  const explicit = headers.get(tenantHeader);
-  if (explicit !== null) {
-    assertHeaderSafe(tenantHeader, explicit);
-    return explicit;
+  const sent = headers.get(tenantHeader);
+  if (sent === tenantCode) return sent;
+  if (sent === null) {
+    headers.set(tenantHeader, tenantCode);
+    return tenantCode;
   }
-  headers.set(tenantHeader, tenantCode);
-  return tenantCode;
+  assertHeaderSafe(tenantHeader, sent);
+  return sent;
 }
