@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { entries, measureBundle, sizeBudgetBytes, sizeRatchetBytes } from "../src/bundle-size.js";
+
+// The client's ESM entry, minified for the browser with openapi-fetch external. Issue 7's budget
+// is 8 kB gzipped and is not met yet (`pnpm bench` reports it); until it is, npm test holds the
+// entry to the ratchet so that it cannot grow. Needs packages/client/dist, built before `test`.
+describe("bundle size", () => {
+  it(`keeps the full entry within the ${sizeRatchetBytes / 1000} kB ratchet (budget: ${sizeBudgetBytes / 1000} kB)`, async () => {
+    const { gzipBytes } = await measureBundle(entries.full);
+    expect(gzipBytes, `dist/index.js is ${gzipBytes} bytes min+gzip`).toBeLessThanOrEqual(sizeRatchetBytes);
+  });
+
+  it("drops the resource helpers from a bundle that imports only unwrap, Paginator and errors", async () => {
+    const { resourceMarkers } = await measureBundle(entries.helpersOnly);
+    expect(resourceMarkers).toEqual([]);
+  });
+});
