@@ -4,10 +4,10 @@
  * option types in hostile-input.test.ts, echoed secrets in secret-hygiene.test.ts, redirects and
  * growing lists in the fault matrix and properties.test.ts.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCrmClient, type TokenRefreshEvent } from "../../src/index.js";
-import { FaultServer, person, personId } from "./fault-server.js";
-import { clientFor, settle, useFaultServers } from "./harness.js";
+import { person, personId } from "./fault-server.js";
+import { clientFor, useFaultServers } from "./harness.js";
 
 const server = useFaultServers();
 

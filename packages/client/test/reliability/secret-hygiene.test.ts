@@ -4,10 +4,10 @@
  * level), a hook payload, or any rendering of a thrown error and its causes; never to another
  * origin, even when the API redirects there.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AuthenticationError, CrmError } from "../../src/index.js";
 import { type FaultServer, personId, type RecordedRequest, tokenPath } from "./fault-server.js";
-import { settle, useFaultServers } from "./harness.js";
+import { useFaultServers } from "./harness.js";
 import { exposedClient, leaks, secretsOf } from "./secrets.js";
 
 const server = useFaultServers();
