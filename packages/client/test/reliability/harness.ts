@@ -102,6 +102,31 @@ export async function outcomeOf<T>(
   }
 }
 
+/**
+ * A client over an in-memory API: `api` answers every request but the token request, which is
+ * granted at once. For paging scenarios that need no sockets.
+ */
+export function inMemoryClient(
+  api: (url: URL) => Response | Promise<Response>,
+  overrides: Partial<CrmClientOptions> = {},
+): CrmClient {
+  return createCrmClient({
+    baseUrl: "https://crm.example.test",
+    clientId: "id",
+    clientSecret: "secret-value",
+    tenantCode: "acme",
+    rateLimit: false,
+    env: {},
+    fetch: async (request) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith("/oauth/token"))
+        return Response.json({ access_token: "in-memory-api-token", token_type: "Bearer", expires_in: 3600 });
+      return api(url);
+    },
+    ...overrides,
+  });
+}
+
 /** Records unhandled rejections while a test file runs. */
 export function captureUnhandledRejections(): { reasons: unknown[]; start(): void; stop(): void } {
   const reasons: unknown[] = [];

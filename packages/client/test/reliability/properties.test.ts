@@ -9,11 +9,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createCrmClient } from "../../src/index.js";
 import { backoffDelay, defaultBackoff } from "../../src/transport/backoff.js";
 import type { Clock } from "../../src/transport/clock.js";
 import { RateLimiter } from "../../src/transport/rate-limiter.js";
 import { person, personId } from "./fault-server.js";
+import { inMemoryClient } from "./harness.js";
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20_261_128) });
 
@@ -85,10 +85,7 @@ describe("the paginator", () => {
     let inserted = 0;
     let served = 0;
     let requests = 0;
-    const fetch = async (request: Request): Promise<Response> => {
-      const url = new URL(request.url);
-      if (url.pathname.endsWith("/oauth/token"))
-        return Response.json({ access_token: "property-test-token", token_type: "Bearer", expires_in: 3600 });
+    const api = async (url: URL): Promise<Response> => {
       requests++;
       const pageIndex = Number(url.searchParams.get("pageIndex"));
       const attempt = (attemptsByPage.get(pageIndex) ?? 0) + 1;
@@ -108,16 +105,7 @@ describe("the paginator", () => {
       inserted += inserts[served++ % inserts.length] ?? 0;
       return Response.json(body);
     };
-    const crm = createCrmClient({
-      baseUrl: "https://crm.example.test",
-      clientId: "id",
-      clientSecret: "secret-value",
-      tenantCode: "acme",
-      rateLimit: false,
-      maxRetries,
-      env: {},
-      fetch,
-    });
+    const crm = inMemoryClient(api, { maxRetries });
     const ids: string[] = [];
     const pages = crm.paginate(
       "/api/v1/people",

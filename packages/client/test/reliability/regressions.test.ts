@@ -5,9 +5,9 @@
  * growing lists in the fault matrix and properties.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { createCrmClient, type TokenRefreshEvent } from "../../src/index.js";
+import type { TokenRefreshEvent } from "../../src/index.js";
 import { person, personId } from "./fault-server.js";
-import { clientFor, useFaultServers } from "./harness.js";
+import { clientFor, inMemoryClient, useFaultServers } from "./harness.js";
 
 const server = useFaultServers();
 
@@ -56,10 +56,7 @@ describe("paging ahead through a list that grows (totalCount reported)", () => {
     const size = 10;
     let inserted = 0;
     // A page's content is taken when the "server" gets to it, and 3 new records arrive after each page.
-    const fetch = async (request: Request): Promise<Response> => {
-      const url = new URL(request.url);
-      if (url.pathname.endsWith("/oauth/token"))
-        return Response.json({ access_token: "token-for-paging-test", token_type: "Bearer", expires_in: 3600 });
+    const api = async (url: URL): Promise<Response> => {
       const pageIndex = Number(url.searchParams.get("pageIndex"));
       // Pages 1-4 (fetched ahead together) are served in reverse order, the rest at once.
       await new Promise((resolve) => setTimeout(resolve, pageIndex >= 1 && pageIndex <= 4 ? 50 - 10 * pageIndex : 0));
@@ -75,15 +72,7 @@ describe("paging ahead through a list that grows (totalCount reported)", () => {
         pageSize: size,
       });
     };
-    const crm = createCrmClient({
-      baseUrl: "https://crm.example.test",
-      clientId: "id",
-      clientSecret: "secret-value",
-      tenantCode: "acme",
-      rateLimit: false,
-      env: {},
-      fetch,
-    });
+    const crm = inMemoryClient(api);
     const ids = new Set<string>();
     for await (const item of crm.paginate(
       "/api/v1/people",
@@ -101,10 +90,7 @@ describe("paging one page at a time through a list that grows (no totalCount)", 
   // paginator threw "the server seems to ignore the page position" after yielding every item.
   it("8 items, 5 a page, 2 new records at the head after each page: 8 items and no error", async () => {
     let inserted = 0;
-    const fetch = async (request: Request): Promise<Response> => {
-      const url = new URL(request.url);
-      if (url.pathname.endsWith("/oauth/token"))
-        return Response.json({ access_token: "token-for-paging-test", token_type: "Bearer", expires_in: 3600 });
+    const api = async (url: URL): Promise<Response> => {
       const pageIndex = Number(url.searchParams.get("pageIndex"));
       const all = [
         ...Array.from({ length: inserted }, (_, i) => person(9_000 + i)),
@@ -113,15 +99,7 @@ describe("paging one page at a time through a list that grows (no totalCount)", 
       inserted += 2;
       return Response.json({ data: all.slice(pageIndex * 5, pageIndex * 5 + 5), pageIndex, pageSize: 5 });
     };
-    const crm = createCrmClient({
-      baseUrl: "https://crm.example.test",
-      clientId: "id",
-      clientSecret: "secret-value",
-      tenantCode: "acme",
-      rateLimit: false,
-      env: {},
-      fetch,
-    });
+    const crm = inMemoryClient(api);
     const ids: string[] = [];
     const outcome = await (async () => {
       for await (const item of crm.paginate("/api/v1/people", { params: { query: { pageSize: 5 } } }))
@@ -172,10 +150,7 @@ describe("paging ahead without a totalCount lost items of a list that grows", ()
   it.each([2, 4])("5 items, 3 a page, one 503 on page 1, concurrency %i: all 5 items", async (concurrency) => {
     let inserted = 0;
     const attempts = new Map<number, number>();
-    const fetch = async (request: Request): Promise<Response> => {
-      const url = new URL(request.url);
-      if (url.pathname.endsWith("/oauth/token"))
-        return Response.json({ access_token: "token-for-paging-test", token_type: "Bearer", expires_in: 3600 });
+    const api = async (url: URL): Promise<Response> => {
       const pageIndex = Number(url.searchParams.get("pageIndex"));
       const attempt = (attempts.get(pageIndex) ?? 0) + 1;
       attempts.set(pageIndex, attempt);
@@ -189,15 +164,7 @@ describe("paging ahead without a totalCount lost items of a list that grows", ()
       inserted += 1;
       return Response.json({ data: all.slice(pageIndex * 3, pageIndex * 3 + 3), pageIndex, pageSize: 3 });
     };
-    const crm = createCrmClient({
-      baseUrl: "https://crm.example.test",
-      clientId: "id",
-      clientSecret: "secret-value",
-      tenantCode: "acme",
-      rateLimit: false,
-      env: {},
-      fetch,
-    });
+    const crm = inMemoryClient(api);
     const ids = new Set<string>();
     for await (const item of crm.paginate("/api/v1/people", { params: { query: { pageSize: 3 } } }, { concurrency }))
       ids.add(item.id);
