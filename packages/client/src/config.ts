@@ -1,5 +1,6 @@
 import { ConfigurationError } from "./errors.js";
 import type { CrmClientHooks } from "./hooks.js";
+import { isRecord } from "./is-record.js";
 import type { Logger, LogLevel } from "./logging/logger.js";
 import { logLevels } from "./logging/logger.js";
 import { assertHeaderSafe, isHeaderSafe } from "./transport/tenant-header.js";
@@ -97,7 +98,7 @@ type EnvironmentOption = keyof typeof environmentVariables;
 export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
   if (typeof options !== "object" || options === null)
     throw new ConfigurationError("options", undefined, "must be an object");
-  if (options.env !== undefined && !isPlainObject(options.env))
+  if (options.env !== undefined && !isRecord(options.env))
     fail("env", `must be an object of variables, got ${typeName(options.env)}`);
   const env = options.env ?? readProcessEnv();
   const pick = (option: EnvironmentOption): string | undefined => {
@@ -182,7 +183,7 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
   }
 
   const hooks = options.hooks === undefined ? {} : options.hooks;
-  if (!isPlainObject(hooks)) throw new ConfigurationError("hooks", undefined, "must be an object");
+  if (!isRecord(hooks)) throw new ConfigurationError("hooks", undefined, "must be an object");
   for (const [name, hook] of Object.entries(hooks)) {
     if (hook !== undefined && typeof hook !== "function")
       throw new ConfigurationError(`hooks.${name}`, undefined, "must be a function");
@@ -206,7 +207,7 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
 
 function resolveRateLimit(rateLimit: CrmClientOptions["rateLimit"]): ResolvedConfig["rateLimit"] {
   if (rateLimit === false) return false;
-  if (rateLimit !== undefined && !isPlainObject(rateLimit)) {
+  if (rateLimit !== undefined && !isRecord(rateLimit)) {
     throw new ConfigurationError(
       "rateLimit",
       undefined,
@@ -263,10 +264,6 @@ function typeName(value: unknown): string {
 
 function describeValue(value: unknown): string {
   return typeof value === "number" ? String(value) : typeName(value);
-}
-
-function isPlainObject(value: unknown): value is object {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function readProcessEnv(): Record<string, string | undefined> {

@@ -1,4 +1,5 @@
 import { type FieldErrors, readFieldErrors } from "./field-errors.js";
+import { isRecord } from "./is-record.js";
 import { readRetryAfterMs } from "./transport/retry-after.js";
 
 export type { FieldErrors };
@@ -206,10 +207,6 @@ function formatFieldErrors(fieldErrors: FieldErrors): string {
   return Object.entries(fieldErrors)
     .map(([field, messages]) => `${field}: ${messages.join("; ")}`)
     .join(", ");
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A success status whose body is not the JSON it claims to be (e.g. cut off by a proxy). */

@@ -1,3 +1,5 @@
+import { isRecord } from "./is-record.js";
+
 /** Field-level validation messages, keyed by field name (`email`, `address.city`). */
 export type FieldErrors = Record<string, string[]>;
 
@@ -11,7 +13,7 @@ export function readFieldErrors(body: unknown, headers?: Headers): FieldErrors |
 }
 
 function fromBody(body: unknown): FieldErrors | undefined {
-  if (!isObject(body) || !isObject(body.errors)) return undefined;
+  if (!isRecord(body) || !isRecord(body.errors)) return undefined;
   const fieldErrors: FieldErrors = {};
   for (const [field, messages] of Object.entries(body.errors)) {
     if (Array.isArray(messages)) fieldErrors[field] = messages.map(String);
@@ -31,7 +33,7 @@ function fromViolations(header: string | null | undefined): FieldErrors | undefi
   if (!Array.isArray(violations) || violations.length === 0) return undefined;
   const fieldErrors: FieldErrors = {};
   for (const violation of violations) {
-    if (!isObject(violation)) continue;
+    if (!isRecord(violation)) continue;
     const field = fieldName(violation.location ?? violation.path);
     const messages = fieldErrors[field] ?? [];
     messages.push(typeof violation.message === "string" ? violation.message : "is invalid");
@@ -46,8 +48,4 @@ function fieldName(location: unknown): string {
   const parts = location.map(String).filter((part, index) => !(index === 0 && part === "request"));
   if (parts[0] === "body") parts.shift();
   return parts.join(".") || "body";
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
-import { AuthenticationError, CrmApiError, isRecord, type RequestContext } from "../errors.js";
+import { AuthenticationError, CrmApiError, type RequestContext } from "../errors.js";
+import { isRecord } from "../is-record.js";
 import { readBody } from "../transport/response-metadata.js";
 import { isHeaderSafe } from "../transport/tenant-header.js";
 import type { Transport } from "../transport/transport.js";

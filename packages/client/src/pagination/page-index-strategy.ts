@@ -1,4 +1,4 @@
-import { isRecord } from "../errors.js";
+import { isRecord } from "../is-record.js";
 import type { PageContents, PageInit, PageStrategy } from "./page-strategy.js";
 
 /**

@@ -1,4 +1,4 @@
-import { isRecord } from "../errors.js";
+import { isRecord } from "../is-record.js";
 import { numberOrUndefined } from "./page-index-strategy.js";
 import type { PageStrategy } from "./page-strategy.js";
 
