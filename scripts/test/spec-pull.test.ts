@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -9,12 +8,10 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { pullSpec } from "../spec/pull-spec.js";
+import { type CliResult, runScript } from "./run-tsx.js";
 
-const scriptsDir = fileURLToPath(new URL("..", import.meta.url));
 const fixturesDir = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const fixture = (name: string) => join(fixturesDir, name);
-const tsx = join(scriptsDir, "node_modules", ".bin", "tsx");
-const cli = join(scriptsDir, "spec-pull.ts");
 
 const SWAGGER2 = fixture("swashbuckle-swagger2.yaml");
 const UNORDERED = fixture("unordered-openapi3.yaml");
@@ -55,27 +52,8 @@ async function unusedPortUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/swagger/v1/swagger.json`;
 }
 
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  const { ENGAGIFII_SPEC_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(tsx, [cli, ...args], { cwd: scriptsDir, env: { ...inherited, INIT_CWD: work, ...env } });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runScript("spec-pull.ts", args, { INIT_CWD: work, ...env });
 }
 
 async function pull(from: string, outName: string) {

@@ -1,16 +1,13 @@
 // The spec:update command on the real repository, only in ways that write nothing: --help, a pull of the committed
 // spec itself (no change), --dry-run and failures. Each spawns tsx, so each case allows for its start-up. The exit
 // codes of the other outcomes, and the report's text, are checked in process by spec-update.test.ts.
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GENERATED_TYPES_FILE } from "../spec-update/update-spec.js";
+import { type CliResult, runScript } from "./run-tsx.js";
 import { committedSpec, REAL_REPO, SPEC_FILE, writeSpec } from "./temp-repo.js";
-
-const scriptsDir = join(REAL_REPO, "scripts");
-const tsx = join(scriptsDir, "node_modules", ".bin", "tsx");
 
 let work: string;
 let before: { spec: string; types: string };
@@ -30,24 +27,8 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { ENGAGIFII_SPEC_URL: _ignored, ...env } = process.env;
-  const child = spawn(tsx, [join(scriptsDir, "spec-update.ts"), ...args], {
-    cwd: scriptsDir,
-    env: { ...env, INIT_CWD: REAL_REPO },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function runCli(args: string[]): Promise<CliResult> {
+  return runScript("spec-update.ts", args, { INIT_CWD: REAL_REPO });
 }
 
 // Generous: on a busy two-core CI machine one dry run (tsx start-up, pull, generate, tsc) has taken a minute.
