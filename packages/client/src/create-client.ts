@@ -14,7 +14,7 @@ import { createOpenApiClient } from "./openapi-fetch-interop.js";
 import { pageIndexStrategy } from "./pagination/page-index-strategy.js";
 import type { PageInit, PageStrategy } from "./pagination/page-strategy.js";
 import { type PaginateOptions, Paginator } from "./pagination/paginator.js";
-import { parseBody } from "./parse-body.js";
+import { isBinary, parseBody } from "./parse-body.js";
 import { createCommittees } from "./resources/committees.js";
 import { createOrganizations } from "./resources/organizations.js";
 import { createPeople } from "./resources/people.js";
@@ -53,6 +53,11 @@ export interface CrmClient {
   readonly organizations: ReturnType<typeof createOrganizations>;
   readonly committees: ReturnType<typeof createCommittees>;
 }
+
+type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
+
+// openapi-fetch hands back the body stream untouched; the transport has already read it.
+const streamInit: Record<string, unknown> = Object.freeze({ parseAs: "stream" });
 
 /** What every client derived from one `createCrmClient` call shares. */
 interface SharedState {
@@ -96,30 +101,34 @@ function buildClient(shared: SharedState, tenantCode: string): CrmClient {
     fetch: (request) => send(request),
   });
 
-  const call = async (method: string, path: string, init: Record<string, unknown> | undefined) => {
-    const { maxRetries, timeoutMs, idempotencyKey, idempotent, tenantCode: tenantOverride, ...rest } = init ?? {};
-    const settings = requestSettings(maxRetries, timeoutMs, idempotent);
-    checkPathParameters(rest.params);
-    if (tenantOverride !== undefined || idempotencyKey !== undefined) {
-      rest.headers = mergeHeaders(rest.headers as Record<string, string> | undefined, {
-        [tenantHeader]: checkedHeader(tenantHeader, tenantOverride),
-        "idempotency-key": checkedHeader("idempotency-key", idempotencyKey),
-      });
+  const call = async (method: HttpMethod, path: string, init: Record<string, unknown> | undefined) => {
+    let rest: Record<string, unknown> = streamInit;
+    let parseAs: ParseAs = "json";
+    if (init) {
+      const { maxRetries, timeoutMs, idempotencyKey, idempotent, tenantCode: tenantOverride, ...others } = init;
+      checkPathParameters(others.params);
+      if (tenantOverride !== undefined || idempotencyKey !== undefined) {
+        others.headers = mergeHeaders(others.headers as Record<string, string> | undefined, {
+          [tenantHeader]: checkedHeader(tenantHeader, tenantOverride),
+          "idempotency-key": checkedHeader("idempotency-key", idempotencyKey),
+        });
+      }
+      parseAs = (others.parseAs ?? "json") as ParseAs;
+      const signal = others.signal as AbortSignal | null | undefined;
+      const settings = requestSettings(maxRetries, timeoutMs, idempotent, signal, isBinary(parseAs));
+      if (settings) others.fetch = (request: Request) => send(request, settings);
+      others.parseAs = "stream"; // success bodies are parsed from what the transport already read
+      rest = others;
     }
-    const callerSignal = rest.signal as AbortSignal | null | undefined;
-    const parseAs = (rest.parseAs ?? "json") as ParseAs;
-    rest.parseAs = "stream"; // success bodies are parsed from the bytes the transport already read
-    rest.fetch = (request: Request) => send(request, settings, callerSignal);
-    const result = (await inner.request(
-      method.toLowerCase() as "get",
-      path as "/api/v1/people",
-      rest as never,
-    )) as FetchResult<unknown, unknown>;
+    const fetchTyped = inner[method] as (path: string, init: unknown) => Promise<FetchResult<unknown, unknown>>;
+    const result = await fetchTyped(path, rest);
     if (!result.response.ok || result.data === undefined) return result;
     const data = parseBody(result.response, parseAs);
-    return { data: data instanceof Promise ? await data : data, response: result.response };
+    (result as { data: unknown }).data = data instanceof Promise ? await data : data;
+    return result;
   };
-  const method = (name: string) => ((path: string, init?: Record<string, unknown>) => call(name, path, init)) as never;
+  const method = (name: HttpMethod) =>
+    ((path: string, init?: Record<string, unknown>) => call(name, path, init)) as never;
 
   const client: CrmClient = {
     GET: method("GET"),
@@ -169,11 +178,19 @@ function buildClient(shared: SharedState, tenantCode: string): CrmClient {
   return client;
 }
 
-function requestSettings(maxRetries: unknown, timeoutMs: unknown, idempotent: unknown): RequestSettings | undefined {
-  if (maxRetries === undefined && timeoutMs === undefined && idempotent === undefined) return undefined;
+/** The transport settings a request's options ask for; undefined (the client's own) when none. */
+function requestSettings(
+  maxRetries: unknown,
+  timeoutMs: unknown,
+  idempotent: unknown,
+  signal: AbortSignal | null | undefined,
+  binary: boolean,
+): RequestSettings | undefined {
+  if (maxRetries === undefined && timeoutMs === undefined && idempotent === undefined && !signal && !binary)
+    return undefined;
   if (idempotent !== undefined && typeof idempotent !== "boolean")
     throw new TypeError(`idempotent must be a boolean, got ${typeof idempotent}`);
-  const settings: RequestSettings = {};
+  const settings: RequestSettings = { signal, binary };
   if (maxRetries !== undefined) settings.maxRetries = integerOption("maxRetries", maxRetries, 0, 0, 10);
   if (timeoutMs !== undefined) settings.timeoutMs = integerOption("timeoutMs", timeoutMs, 0, 1, 600_000);
   if (idempotent !== undefined) settings.idempotent = idempotent;

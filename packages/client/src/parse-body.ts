@@ -5,22 +5,31 @@ import { contextOf } from "./unwrap.js";
 
 const decoder = new TextDecoder();
 
+/** Whether `parseAs` needs the body's bytes rather than its text. */
+export function isBinary(parseAs: ParseAs): boolean {
+  return parseAs === "arrayBuffer" || parseAs === "blob" || parseAs === "stream";
+}
+
 /**
- * A success body as openapi-fetch's `parseAs` asks for it, from the bytes the transport read
+ * A success body as openapi-fetch's `parseAs` asks for it, from what the transport read
  * (synchronously then), or read now from a response that did not go through the transport.
  */
 export function parseBody(response: Response, parseAs: ParseAs): unknown {
-  const bytes = bufferedBody(response);
-  return bytes
-    ? decode(bytes, response, parseAs)
-    : response.arrayBuffer().then((read) => decode(read, response, parseAs));
+  const body = bufferedBody(response);
+  if (body !== undefined) return decode(body, response, parseAs);
+  const read = isBinary(parseAs) ? response.arrayBuffer() : response.text();
+  return read.then((fresh: string | ArrayBuffer) => decode(fresh, response, parseAs));
 }
 
-function decode(bytes: ArrayBuffer, response: Response, parseAs: ParseAs): unknown {
-  if (parseAs === "arrayBuffer") return bytes;
-  if (parseAs === "blob") return new Blob([bytes], { type: response.headers.get("content-type") ?? "" });
-  if (parseAs === "stream") return new Response(bytes).body;
-  const text = decoder.decode(bytes);
+function decode(read: string | ArrayBuffer, response: Response, parseAs: ParseAs): unknown {
+  const body =
+    typeof read === "string" && isBinary(parseAs) ? (new TextEncoder().encode(read).buffer as ArrayBuffer) : read;
+  if (typeof body !== "string") {
+    if (parseAs === "arrayBuffer") return body;
+    if (parseAs === "blob") return new Blob([body], { type: response.headers.get("content-type") ?? "" });
+    if (parseAs === "stream") return new Response(body).body;
+  }
+  const text = typeof body === "string" ? body : decoder.decode(body);
   if (parseAs === "text") return text;
   if (text === "") return undefined;
   try {

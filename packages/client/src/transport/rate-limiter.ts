@@ -18,6 +18,9 @@ export class Grant {
   }
 }
 
+/** The grant of a limiter without a limit: it holds no place, so one instance serves every request. */
+const unlimited = new Grant(undefined, 0);
+
 interface Waiter {
   resolve(grant: Grant): void;
   reject(reason: unknown): void;
@@ -97,7 +100,7 @@ export class RateLimiter {
   }
 
   #grant(waitedMs: number): Grant {
-    if (!Number.isFinite(this.#requests)) return new Grant(undefined, waitedMs);
+    if (!Number.isFinite(this.#requests)) return waitedMs === 0 ? unlimited : new Grant(undefined, waitedMs);
     const grant = new Grant(this, waitedMs);
     if (this.#ring.length < this.#requests) {
       // Still filling: the ring is in grant order from index 0 while it grows.

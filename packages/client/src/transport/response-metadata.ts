@@ -5,11 +5,12 @@ export interface ResponseMetadata {
   tenantCode: string | undefined;
   correlationId: string;
   attempts: number;
-  /** A success's body, already read, so that the response is not copied to be read again. */
-  bytes: ArrayBuffer | undefined;
+  /** A success's body, already read (text, or bytes when binary was asked for), so that the response is not read again. */
+  body: string | ArrayBuffer | undefined;
 }
 
 const metadata = new WeakMap<Response, ResponseMetadata>();
+const decoder = new TextDecoder();
 
 export function recordMetadata(response: Response, data: ResponseMetadata): void {
   metadata.set(response, data);
@@ -20,14 +21,22 @@ export function metadataOf(response: Response): ResponseMetadata | undefined {
 }
 
 /** The body the transport read, if it read this response's. */
-export function bufferedBody(response: Response): ArrayBuffer | undefined {
-  return metadata.get(response)?.bytes;
+export function bufferedBody(response: Response): string | ArrayBuffer | undefined {
+  return metadata.get(response)?.body;
 }
 
-/** The response's body: as the transport read it, or read now. */
+/** The response's body as text: as the transport read it, or read now. */
+export function readText(response: Response): Promise<string> {
+  const body = bufferedBody(response);
+  if (typeof body === "string") return Promise.resolve(body);
+  return body ? Promise.resolve(decoder.decode(body)) : response.text();
+}
+
+/** The response's body as bytes: as the transport read it, or read now. */
 export function readBody(response: Response): Promise<ArrayBuffer> {
-  const bytes = bufferedBody(response);
-  return bytes ? Promise.resolve(bytes) : response.arrayBuffer();
+  const body = bufferedBody(response);
+  if (typeof body === "string") return Promise.resolve(new TextEncoder().encode(body).buffer as ArrayBuffer);
+  return body ? Promise.resolve(body) : response.arrayBuffer();
 }
 
 const requestIdHeaders = ["x-request-id", "request-id", "x-ms-request-id", "x-correlation-id"];

@@ -5,7 +5,7 @@ import type { CrmClientHooks, RetryEvent } from "../hooks.js";
 import type { LogSink } from "../logging/logger.js";
 import { redactHeaders } from "../logging/redact.js";
 import { AttemptTimeout, sleep } from "./abort.js";
-import { exchange } from "./attempt.js";
+import { type AttemptState, exchange } from "./attempt.js";
 import { backoffDelay } from "./backoff.js";
 import { applyCorrelationId } from "./correlation-id.js";
 import type { RateLimiter } from "./rate-limiter.js";
@@ -22,6 +22,10 @@ export interface RequestSettings {
   timeoutMs?: number;
   /** Mark a POST or PATCH as safe to send again (it is when it carries an Idempotency-Key). */
   idempotent?: boolean;
+  /** The caller's own signal, if any (the request's is openapi-fetch's). */
+  signal?: AbortSignal | null | undefined;
+  /** Read the body as bytes rather than text (for `parseAs` arrayBuffer, blob or stream). */
+  binary?: boolean;
 }
 
 export interface TransportOptions {
@@ -56,12 +60,8 @@ export function createTransport(options: TransportOptions) {
   const apiPrefix = tokens && options.apiOrigin ? `${options.apiOrigin}/` : undefined;
   let checkedToken: string | undefined;
 
-  /** `callerSignal` is the caller's own signal, if any (the request's is openapi-fetch's). */
-  return async function send(
-    request: Request,
-    settings?: RequestSettings,
-    callerSignal?: AbortSignal | null,
-  ): Promise<Response> {
+  return async function send(request: Request, settings?: RequestSettings): Promise<Response> {
+    const callerSignal = settings?.signal;
     const started = log.enabled("info") ? Date.now() : 0;
     const headers = request.headers;
     const tenantCode = options.tenantCode === undefined ? undefined : applyTenant(headers, options.tenantCode);
@@ -76,6 +76,8 @@ export function createTransport(options: TransportOptions) {
     // sent again when fetch follows a 307/308 redirect.
     const body = request.body ? new Blob([await request.arrayBuffer()]) : undefined;
 
+    const binary = settings?.binary === true;
+    const state: AttemptState = { answered: false, signal: undefined, body: "" };
     let retries = 0;
     let replayedUnauthorized = false;
     for (let attempt = 1; ; attempt++) {
@@ -108,9 +110,7 @@ export function createTransport(options: TransportOptions) {
         grant = await grant;
         hooks.onRateLimit?.({ source: "limiter", waitMs: grant.waitedMs });
       }
-      const sent: { headers: boolean; signal?: AbortSignal } = { headers: false };
       let response: Response;
-      let bytes: ArrayBuffer;
       try {
         // The first attempt of a bodyless request goes out as openapi-fetch built it; others are copies.
         const attemptRequest =
@@ -126,13 +126,13 @@ export function createTransport(options: TransportOptions) {
                 mode: request.mode,
                 keepalive: request.keepalive,
               });
-        ({ response, bytes } = await exchange(fetch, attemptRequest, callerSignal, timeoutMs, sent));
+        response = await exchange(fetch, attemptRequest, callerSignal, timeoutMs, binary, state);
         grant?.release();
       } catch (error) {
         grant?.release();
         if (callerSignal?.aborted) throw callerSignal.reason;
-        const timedOut = sent.signal?.reason instanceof AttemptTimeout;
-        const mayRetry = idempotent || (!sent.headers && wasNeverSent(error));
+        const timedOut = state.signal?.reason instanceof AttemptTimeout;
+        const mayRetry = idempotent || (!state.answered && wasNeverSent(error));
         if (mayRetry && retries < maxRetries) {
           retries++;
           await backOff({ attempt, reason: timedOut ? "timeout" : "network", delayMs: backoffDelay(retries) });
@@ -141,7 +141,7 @@ export function createTransport(options: TransportOptions) {
         const context = { method, path: pathOf(url), tenantCode, requestId: correlationId, attempts: attempt };
         const what = timedOut
           ? `timed out after ${timeoutMs} ms`
-          : sent.headers
+          : state.answered
             ? "failed while reading the response"
             : "failed: no response";
         logOutcome(attempt, timedOut ? "timeout" : "network error");
@@ -176,7 +176,7 @@ export function createTransport(options: TransportOptions) {
       // openapi-fetch can read its body.
       const final = response.ok
         ? response
-        : new Response(status === 304 ? null : scrubbed(bytes), {
+        : new Response(status === 304 ? null : scrubbed(state.body), {
             status,
             statusText: response.statusText,
             headers: response.headers,
@@ -187,17 +187,17 @@ export function createTransport(options: TransportOptions) {
         tenantCode,
         correlationId,
         attempts: attempt,
-        bytes: response.ok ? bytes : undefined,
+        body: response.ok ? state.body : undefined,
       });
       logOutcome(attempt, status, response.headers);
       return final;
     }
 
-    function scrubbed(bytes: ArrayBuffer): ArrayBuffer | string {
-      if (!options.scrub || bytes.byteLength === 0) return bytes;
-      const text = new TextDecoder().decode(bytes);
+    function scrubbed(body: string | ArrayBuffer): string | ArrayBuffer {
+      if (!options.scrub) return body;
+      const text = typeof body === "string" ? body : new TextDecoder().decode(body);
       const clean = options.scrub(text);
-      return clean === text ? bytes : clean;
+      return clean === text ? body : clean;
     }
 
     async function backOff(event: Omit<RetryEvent, "method" | "path">): Promise<void> {
