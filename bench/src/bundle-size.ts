@@ -73,6 +73,8 @@ export async function measureBundle(
 export const entries = {
   full: { file: clientEntry },
   createClientOnly: { contents: `export { createCrmClient } from "@engagifii/crm-client";\n` },
+  /** The client without the helpers: what a bundle that never touches crm.people should carry. */
+  coreClientOnly: { contents: `export { createCrmCoreClient } from "@engagifii/crm-client";\n` },
   helpersOnly: {
     contents: `export { CrmApiError, NotFoundError, Paginator, RateLimitError, unwrap } from "@engagifii/crm-client";\n`,
   },
@@ -86,6 +88,7 @@ export async function run(): Promise<BenchResult> {
   const started = performance.now();
   const full = await measureBundle(entries.full);
   const createOnly = await measureBundle(entries.createClientOnly);
+  const coreOnly = await measureBundle(entries.coreClientOnly);
   const helpers = await measureBundle(entries.helpersOnly);
   const sources = await measureBundle(entries.sources);
   const openapiFetch = await measureBundle(entries.openapiFetch);
@@ -100,6 +103,7 @@ export async function run(): Promise<BenchResult> {
       metric("full entry (dist/index.js): min+gzip", full.gzipBytes, "bytes"),
       metric("(a) export { createCrmClient }: min+gzip", createOnly.gzipBytes, "bytes"),
       metric("(b) unwrap, Paginator, errors only: min+gzip", helpers.gzipBytes, "bytes"),
+      metric("(c) export { createCrmCoreClient }: min+gzip", coreOnly.gzipBytes, "bytes"),
       metric("sources (src/index.ts), openapi-fetch external: min+gzip", sources.gzipBytes, "bytes"),
       metric("openapi-fetch 0.17.0 alone: min+gzip", openapiFetch.gzipBytes, "bytes"),
       ...sources.inputs.slice(0, 8).map((input) => metric(`  minified bytes from ${input.path}`, input.bytes, "bytes")),
@@ -111,6 +115,12 @@ export async function run(): Promise<BenchResult> {
         kB(full.gzipBytes),
         full.gzipBytes <= sizeBudgetBytes,
       ),
+      budget(
+        "tree-shaking: resource helpers in (b) and (c)",
+        "none",
+        [...helpers.resourceMarkers, ...coreOnly.resourceMarkers].join(", ") || "none",
+        helpers.resourceMarkers.length === 0 && coreOnly.resourceMarkers.length === 0,
+      ),
     ],
     notes: [
       full.inlinesOpenapiFetch
@@ -118,6 +128,7 @@ export async function run(): Promise<BenchResult> {
         : "dist/index.js imports openapi-fetch; it is external here and not counted",
       `resource helpers in (a) createCrmClient only: ${survives(createOnly)} (${createOnly.resourceMarkers.join(", ") || "none"})`,
       `resource helpers in (b) unwrap/Paginator/errors only: ${survives(helpers)} (${helpers.resourceMarkers.join(", ") || "none"})`,
+      `resource helpers in (c) createCrmCoreClient only: ${survives(coreOnly)} (${coreOnly.resourceMarkers.join(", ") || "none"})`,
       "the size budget is also enforced by bench/test/bundle-size.test.ts under npm test",
     ],
   };

@@ -14,4 +14,14 @@ describe("bundle size", () => {
     const { resourceMarkers } = await measureBundle(entries.helpersOnly);
     expect(resourceMarkers).toEqual([]);
   });
+
+  it("drops the resource helpers from a bundle that imports only createCrmCoreClient", async () => {
+    const { resourceMarkers } = await measureBundle(entries.coreClientOnly);
+    expect(resourceMarkers).toEqual([]);
+  });
+
+  it("keeps them with createCrmClient (so the markers above can fail)", async () => {
+    const { resourceMarkers } = await measureBundle(entries.createClientOnly);
+    expect(resourceMarkers.length).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,6 @@
 export { type CrmClientOptions, defaultBaseUrl, type FetchFunction, type RateLimitOptions } from "./config.js";
 export { type CrmClient, createCrmClient } from "./create-client.js";
+export { type CrmCoreClient, createCrmCoreClient } from "./create-core-client.js";
 export {
   AuthenticationError,
   BadRequestError,
@@ -25,7 +26,10 @@ export { pageIndexStrategy } from "./pagination/page-index-strategy.js";
 export type { PageContents, PageInit, PageStrategy } from "./pagination/page-strategy.js";
 export { type PaginateOptions, Paginator } from "./pagination/paginator.js";
 export { type PagingListOptions, pagingListStrategy } from "./pagination/paging-list-strategy.js";
+export { createCommittees } from "./resources/committees.js";
 export { buildTree, type OrganizationNode } from "./resources/organization-tree.js";
+export { createOrganizations } from "./resources/organizations.js";
+export { createPeople } from "./resources/people.js";
 export type { WriteOptions } from "./resources/write-options.js";
 export type { CrmMethod, CrmRequestOptions, PagedPath, PageItem } from "./types.js";
 export { type FetchResult, unwrap } from "./unwrap.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTree, createCrmClient, NotFoundError } from "../src/index.js";
+import { buildTree, createCrmClient, createCrmCoreClient, createPeople, NotFoundError } from "../src/index.js";
 import { fakeApi, options, page, person } from "./fake-api.js";
 
 const org = (id: string, parentId: string | null) => ({
@@ -86,5 +86,26 @@ describe("resource helpers", () => {
   it("throws NotFoundError from get", async () => {
     const api = fakeApi(() => Response.json({ title: "Not Found", status: 404 }, { status: 404 }));
     await expect(createCrmClient(options(api.fetch)).committees.get("c-404")).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("core client and standalone resource factories", () => {
+  it("createCrmCoreClient has no helpers; createPeople(core) gives the same methods as crm.people", async () => {
+    const api = fakeApi(() => Response.json(person(1)));
+    const core = createCrmCoreClient(options(api.fetch));
+    expect("people" in core).toBe(false);
+    expect(Object.keys(createPeople(core)).sort()).toEqual(
+      Object.keys(createCrmClient(options(api.fetch)).people).sort(),
+    );
+    expect(await createPeople(core).get("p-1")).toMatchObject({ id: person(1).id });
+    expect(api.apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual(["GET /api/v1/people/p-1"]);
+  });
+
+  it("withTenant on the full client keeps the helpers and sends the other tenant", async () => {
+    const api = fakeApi(() => Response.json(person(1)));
+    const east = createCrmClient(options(api.fetch)).withTenant("acme-east");
+    await east.people.get("p-1");
+    expect(east.tenantCode).toBe("acme-east");
+    expect(api.apiRequests()[0]?.headers.get("tenant-code")).toBe("acme-east");
   });
 });

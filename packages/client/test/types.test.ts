@@ -1,6 +1,13 @@
 import type { Committee, CommitteeMember, Organization, Person, PersonPage } from "@engagifii/crm-types";
 import { describe, expectTypeOf, it } from "vitest";
-import { type CrmClient, createCrmClient, type Paginator } from "../src/index.js";
+import {
+  type CrmClient,
+  type CrmCoreClient,
+  createCrmClient,
+  createCrmCoreClient,
+  createPeople,
+  type Paginator,
+} from "../src/index.js";
 
 // Checked by `pnpm typecheck` (tsc over test/): the helpers' types come from the generated paths.
 describe("types inferred from the spec", () => {
@@ -29,3 +36,17 @@ describe("types inferred from the spec", () => {
     expectTypeOf(call).returns.resolves.toHaveProperty("data").toEqualTypeOf<Person | undefined>();
   });
 });
+
+describe("core client types", () => {
+  it("the core client has the typed calls and no helpers; the factories accept it", () => {
+    const core: CrmCoreClient = createCrmCoreClient({ tenantCode: "acme", accessToken: "token-for-types", env: {} });
+    expectTypeOf(core).not.toHaveProperty("people");
+    expectTypeOf(core.withTenant("b")).toEqualTypeOf<CrmCoreClient>();
+    expectTypeOf(crmWithTenant()).toHaveProperty("people");
+    expectTypeOf(createPeople(core).get).returns.resolves.toEqualTypeOf<Person>();
+  });
+});
+
+function crmWithTenant() {
+  return createCrmClient({ tenantCode: "acme", accessToken: "token-for-types", env: {} }).withTenant("b");
+}

@@ -1,12 +1,12 @@
 import type { CommitteeMemberCreate } from "@engagifii/crm-types";
-import type { CrmClient } from "../create-client.js";
+import type { CrmCoreClient } from "../create-core-client.js";
 import type { PaginateOptions } from "../pagination/paginator.js";
 import { unwrap } from "../unwrap.js";
 import { crud } from "./crud.js";
 import type { WriteOptions } from "./write-options.js";
 
 /** Committees and their members. Every method throws a CrmApiError on failure. */
-export function createCommittees(crm: CrmClient) {
+export function createCommittees(crm: CrmCoreClient) {
   const at = (committeeId: string) => ({ params: { path: { committeeId } } });
   return {
     ...crud(crm, "/api/v1/committees", "/api/v1/committees/{committeeId}", "committeeId"),

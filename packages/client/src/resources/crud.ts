@@ -1,6 +1,6 @@
 import type { paths } from "@engagifii/crm-types";
 import type { PathsWithMethod, RequestBodyJSON, SuccessResponseJSON } from "openapi-typescript-helpers";
-import type { CrmClient } from "../create-client.js";
+import type { CrmCoreClient } from "../create-core-client.js";
 import { pageIndexStrategy } from "../pagination/page-index-strategy.js";
 import type { PaginateOptions, Paginator } from "../pagination/paginator.js";
 import type { PagedPath, PageItem } from "../types.js";
@@ -25,7 +25,7 @@ type ItemPath = PathsWithMethod<paths, "get"> & PathsWithMethod<paths, "put"> & 
  * the generated `paths`, so an operation the spec drops is a type error here, not a runtime 404.
  */
 export function crud<Collection extends CollectionPath, Item extends ItemPath>(
-  crm: CrmClient,
+  crm: CrmCoreClient,
   collection: Collection,
   item: Item,
   idName: string,

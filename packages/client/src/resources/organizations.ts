@@ -1,12 +1,12 @@
 import type { Organization } from "@engagifii/crm-types";
-import type { CrmClient } from "../create-client.js";
+import type { CrmCoreClient } from "../create-core-client.js";
 import type { PaginateOptions } from "../pagination/paginator.js";
 import { unwrap } from "../unwrap.js";
 import { crud } from "./crud.js";
 import { buildTree, type OrganizationNode } from "./organization-tree.js";
 
 /** Organizations, their members and their hierarchy. Every method throws a CrmApiError on failure. */
-export function createOrganizations(crm: CrmClient) {
+export function createOrganizations(crm: CrmCoreClient) {
   const membership = (organizationId: string, personId: string) => ({ params: { path: { organizationId, personId } } });
   return {
     ...crud(crm, "/api/v1/organizations", "/api/v1/organizations/{organizationId}", "organizationId"),
