@@ -2,7 +2,7 @@ import { ConfigurationError } from "./errors.js";
 import type { CrmClientHooks } from "./hooks.js";
 import { isRecord } from "./is-record.js";
 import type { Logger, LogLevel } from "./logging/logger.js";
-import { logLevels } from "./logging/logger.js";
+import { logLevels, logMethods } from "./logging/logger.js";
 import { assertHeaderSafe, isHeaderSafe } from "./transport/tenant-header.js";
 
 /** The API server from the OpenAPI document's `servers`. */
@@ -96,42 +96,47 @@ type EnvironmentOption = keyof typeof environmentVariables;
 
 /** Validates options (falling back to environment variables) and fills in defaults. Throws ConfigurationError. */
 export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
-  if (typeof options !== "object" || options === null)
-    throw new ConfigurationError("options", undefined, "must be an object");
-  if (options.env !== undefined && !isRecord(options.env))
-    fail("env", `must be an object of variables, got ${typeName(options.env)}`);
-  const env = options.env ?? readProcessEnv();
+  check(typeof options === "object" && options !== null, "options", "an object", options);
+  const {
+    env = readProcessEnv(),
+    accessToken,
+    dangerouslyAllowBrowser = false,
+    logger = console,
+    hooks = {},
+  } = options;
+  check(isRecord(env), "env", "an object", env);
   const pick = (option: EnvironmentOption): string | undefined => {
     const value: unknown = options[option];
-    if (value !== undefined) {
-      if (typeof value !== "string") fail(option, `must be a string, got ${typeName(value)}`);
-      return value;
+    if (value === undefined) {
+      const fromEnv = env[environmentVariables[option]];
+      return fromEnv === "" ? undefined : fromEnv;
     }
-    const fromEnv = env[environmentVariables[option]];
-    return fromEnv === "" ? undefined : fromEnv;
+    check(typeof value === "string", option, "a string", value);
+    return value;
   };
 
   const baseUrl = parseUrl("baseUrl", pick("baseUrl") ?? defaultBaseUrl).replace(/\/+$/, "");
   const apiOrigin = new URL(baseUrl).origin;
 
   const tenantCode = pick("tenantCode");
-  if (tenantCode === undefined || tenantCode.trim() === "")
-    fail("tenantCode", "is required: the tenant code your administrator gave you");
+  if (!tenantCode?.trim()) fail("tenantCode", "is required");
   try {
     assertHeaderSafe("tenant-code", tenantCode);
   } catch (error) {
     fail("tenantCode", (error as Error).message);
   }
 
-  const accessToken = options.accessToken;
-  if (accessToken !== undefined && typeof accessToken !== "string" && typeof accessToken !== "function") {
-    fail("accessToken", `must be a string or a function returning one, got ${typeName(accessToken)}`);
-  }
+  check(
+    accessToken === undefined || typeof accessToken === "string" || typeof accessToken === "function",
+    "accessToken",
+    "a string or a function returning one",
+    accessToken,
+  );
   if (typeof accessToken === "string") {
-    if (accessToken.trim() === "") fail("accessToken", "must not be empty");
+    if (!accessToken.trim()) fail("accessToken", "must not be empty");
     // The token itself is never quoted: it is a secret.
     if (!isHeaderSafe(accessToken))
-      fail("accessToken", "must hold only visible ASCII characters (no CR, LF or other control characters)");
+      fail("accessToken", "must be visible ASCII, with no CR, LF or other control characters");
   }
 
   const clientId = pick("clientId");
@@ -146,48 +151,35 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
     if (!clientSecret) fail("clientSecret", "is required (or pass accessToken)");
     credentials = { kind: "client-credentials", clientId, clientSecret, tokenUrl, scope };
   }
-  if (options.dangerouslyAllowBrowser !== undefined && typeof options.dangerouslyAllowBrowser !== "boolean") {
-    fail("dangerouslyAllowBrowser", `must be a boolean, got ${typeName(options.dangerouslyAllowBrowser)}`);
-  }
-  if (clientSecret && isBrowser() && options.dangerouslyAllowBrowser !== true) {
-    throw new ConfigurationError(
+  check(typeof dangerouslyAllowBrowser === "boolean", "dangerouslyAllowBrowser", "a boolean", dangerouslyAllowBrowser);
+  if (clientSecret && isBrowser() && !dangerouslyAllowBrowser)
+    fail(
       "dangerouslyAllowBrowser",
-      undefined,
-      "must be true to use a clientSecret in a browser, where every visitor can read it; get tokens on a server and pass accessToken instead",
+      "must be true to use a clientSecret in a browser, where anyone can read it; pass accessToken instead",
     );
-  }
 
   const logLevel = (pick("logLevel") ?? "warn") as LogLevel;
   if (!logLevels.includes(logLevel)) fail("logLevel", `must be one of ${logLevels.join(", ")}, got "${logLevel}"`);
 
-  const logger = options.logger === undefined ? console : options.logger;
   if (
     typeof logger !== "object" ||
     logger === null ||
-    (["error", "warn", "info", "debug"] as const).some((level) => typeof logger[level] !== "function")
-  ) {
-    throw new ConfigurationError(
-      "logger",
-      undefined,
-      "must have error, warn, info and debug methods (console and pino do)",
-    );
-  }
+    logMethods.some((method) => typeof logger[method] !== "function")
+  )
+    fail("logger", "must have error, warn, info and debug methods");
 
   const fetchFunction = options.fetch === undefined ? (globalThis.fetch as FetchFunction | undefined) : options.fetch;
-  if (typeof fetchFunction !== "function") {
-    throw new ConfigurationError(
+  if (typeof fetchFunction !== "function")
+    fail(
       "fetch",
-      undefined,
-      "must be a function; this runtime has no global fetch, so pass one",
+      options.fetch === undefined
+        ? "is required: this runtime has no global fetch"
+        : `must be a function, got ${typeName(options.fetch)}`,
     );
-  }
 
-  const hooks = options.hooks === undefined ? {} : options.hooks;
-  if (!isRecord(hooks)) throw new ConfigurationError("hooks", undefined, "must be an object");
-  for (const [name, hook] of Object.entries(hooks)) {
-    if (hook !== undefined && typeof hook !== "function")
-      throw new ConfigurationError(`hooks.${name}`, undefined, "must be a function");
-  }
+  check(isRecord(hooks), "hooks", "an object", hooks);
+  for (const [name, hook] of Object.entries(hooks))
+    check(hook === undefined || typeof hook === "function", `hooks.${name}`, "a function", hook);
 
   return {
     baseUrl,
@@ -207,13 +199,7 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
 
 function resolveRateLimit(rateLimit: CrmClientOptions["rateLimit"]): ResolvedConfig["rateLimit"] {
   if (rateLimit === false) return false;
-  if (rateLimit !== undefined && !isRecord(rateLimit)) {
-    throw new ConfigurationError(
-      "rateLimit",
-      undefined,
-      `must be false or { requests, intervalMs }, got ${typeName(rateLimit)}`,
-    );
-  }
+  check(rateLimit === undefined || isRecord(rateLimit), "rateLimit", "false or { requests, intervalMs }", rateLimit);
   return {
     requests: integerOption("rateLimit.requests", rateLimit?.requests, 1000, 1, 1_000_000_000),
     intervalMs: integerOption("rateLimit.intervalMs", rateLimit?.intervalMs, 60_000, 1, 86_400_000),
@@ -223,13 +209,11 @@ function resolveRateLimit(rateLimit: CrmClientOptions["rateLimit"]): ResolvedCon
 /** Validates a whole-number option; also used for per-request overrides. */
 export function integerOption(option: string, value: unknown, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigurationError(
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max)
+    fail(
       option,
-      undefined,
-      `must be a whole number from ${min} to ${max}, got ${describeValue(value)}`,
+      `must be a whole number from ${min} to ${max}, got ${typeof value === "number" ? value : typeName(value)}`,
     );
-  }
   return value;
 }
 
@@ -240,12 +224,11 @@ function parseUrl(option: "baseUrl" | "tokenUrl", value: string): string {
   } catch {
     fail(option, `must be an absolute URL, got "${value}"`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") fail(option, `must use https, got "${url.protocol}"`);
-  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    fail(option, `must use https: plain http is only allowed to loopback hosts, got "${url.host}"`);
-  }
-  if (url.username || url.password) fail(option, "must not contain credentials");
-  if (url.search || url.hash) fail(option, "must not contain a query or a fragment");
+  const { protocol, host } = url;
+  if (protocol !== "https:" && !(protocol === "http:" && isLoopback(url.hostname)))
+    fail(option, `must use https (plain http only to loopback hosts), got "${protocol}//${host}"`);
+  if (url.username || url.password || url.search || url.hash)
+    fail(option, "must not contain credentials, a query or a fragment");
   return url.href;
 }
 
@@ -253,17 +236,18 @@ function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+/** Throws a ConfigurationError naming the option and, when it has one, its environment variable. */
 function fail(option: string, problem: string): never {
-  const environmentVariable = (environmentVariables as Record<string, string>)[option];
-  throw new ConfigurationError(option, environmentVariable, problem);
+  throw new ConfigurationError(option, (environmentVariables as Record<string, string>)[option], problem);
+}
+
+/** Fails with "must be <expected>, got <type>" unless `ok`. Only the type is shown: the value may be a secret. */
+function check(ok: boolean, option: string, expected: string, value: unknown): asserts ok {
+  if (!ok) fail(option, `must be ${expected}, got ${typeName(value)}`);
 }
 
 function typeName(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-}
-
-function describeValue(value: unknown): string {
-  return typeof value === "number" ? String(value) : typeName(value);
 }
 
 function readProcessEnv(): Record<string, string | undefined> {

@@ -38,6 +38,11 @@ export class ConfigurationError extends CrmError {
   }
 }
 
+/** Pagination cannot go on safely, e.g. the server ignores the page position and would loop. */
+export class PaginationError extends CrmError {
+  override name = "PaginationError";
+}
+
 /** An error response from the API, or a request that never got one (see ConnectionError). */
 export class CrmApiError extends CrmError {
   override name = "CrmApiError";
@@ -72,21 +77,13 @@ export class CrmApiError extends CrmError {
 
   /** Maps a response status to the error class for it. */
   static fromResponse(status: number, body: unknown, context: RequestContext, headers?: Headers): CrmApiError {
-    const message = describe(status, body, context);
-    if (status === 400 || status === 422) {
-      const fieldErrors = readFieldErrors(body, headers);
-      return fieldErrors
-        ? new ValidationError(message, status, body, context, fieldErrors)
-        : new BadRequestError(message, status, body, context);
-    }
-    if (status === 401) return new AuthenticationError(message, status, body, context);
-    if (status === 403) return new PermissionDeniedError(message, status, body, context);
-    if (status === 404) return new NotFoundError(message, status, body, context);
-    if (status === 409) return new ConflictError(message, status, body, context);
-    if (status === 429)
-      return new RateLimitError(message, status, body, context, headers ? readRetryAfterMs(headers) : undefined);
-    if (status >= 500) return new ServerError(message, status, body, context);
-    return new CrmApiError(message, status, body, context);
+    const detail = readDetail(body);
+    const message = `${context.method} ${context.path} failed with ${status}${detail ? `: ${detail}` : ""}`;
+    const fieldErrors = (status === 400 || status === 422) && readFieldErrors(body, headers);
+    if (fieldErrors) return new ValidationError(message, status, body, context, fieldErrors);
+    if (status === 429) return new RateLimitError(message, status, body, context, headers && readRetryAfterMs(headers));
+    const ErrorClass = errorClasses[status] ?? (status >= 500 ? ServerError : CrmApiError);
+    return new ErrorClass(message, status, body, context);
   }
 
   /** The error's own fields (status, ids, body, …) and message; never `cause`, which may be anything. */
@@ -114,7 +111,8 @@ export class ValidationError extends BadRequestError {
     context: RequestContext,
     readonly fieldErrors: FieldErrors,
   ) {
-    super(`${message}: ${formatFieldErrors(fieldErrors)}`, status, body, context);
+    const fields = Object.entries(fieldErrors).map(([field, messages]) => `${field}: ${messages.join("; ")}`);
+    super(`${message}: ${fields.join(", ")}`, status, body, context);
   }
 }
 
@@ -163,6 +161,11 @@ export class ServerError extends CrmApiError {
   override name = "ServerError";
 }
 
+/** A success status whose body is not the JSON it claims to be (e.g. cut off by a proxy). */
+export class InvalidResponseError extends CrmApiError {
+  override name = "InvalidResponseError";
+}
+
 /** No response arrived: the connection failed, was reset, or the body could not be read. */
 export class ConnectionError extends CrmApiError {
   override name = "ConnectionError";
@@ -176,10 +179,20 @@ export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
 }
 
-function describe(status: number, body: unknown, context: RequestContext): string {
-  const detail = readDetail(body);
-  const where = `${context.method} ${context.path}`;
-  return `${where} failed with ${status}${detail ? `: ${detail}` : ""}`;
+// The statuses with a class of their own, besides 429 (RateLimitError) and 5xx (ServerError).
+const errorClasses: Record<number, typeof CrmApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: BadRequestError,
+};
+
+/** `invalid_client (Unknown client)` when the body is an OAuth2 error (RFC 6749 §5.2). */
+export function describeOAuthError(body: unknown): string | undefined {
+  const oauth = readOAuthError(body);
+  return oauth && (oauth.description ? `${oauth.error} (${oauth.description})` : oauth.error);
 }
 
 function readDetail(body: unknown): string | undefined {
@@ -189,10 +202,8 @@ function readDetail(body: unknown): string | undefined {
     return text.length > 200 ? `${text.slice(0, 200)}…` : text;
   }
   if (!isRecord(body)) return undefined;
-  const oauth = readOAuthError(body);
-  if (oauth) return oauth.description ? `${oauth.error} (${oauth.description})` : oauth.error;
-  const parts = [body.title, body.detail].filter((part): part is string => typeof part === "string" && part.length > 0);
-  return parts.length ? parts.join(": ") : undefined;
+  const problem = [body.title, body.detail].filter((part) => typeof part === "string" && part).join(": ");
+  return describeOAuthError(body) ?? (problem || undefined);
 }
 
 function readOAuthError(body: unknown): { error: string; description: string | undefined } | undefined {
@@ -201,20 +212,4 @@ function readOAuthError(body: unknown): { error: string; description: string | u
     error: body.error,
     description: typeof body.error_description === "string" ? body.error_description : undefined,
   };
-}
-
-function formatFieldErrors(fieldErrors: FieldErrors): string {
-  return Object.entries(fieldErrors)
-    .map(([field, messages]) => `${field}: ${messages.join("; ")}`)
-    .join(", ");
-}
-
-/** A success status whose body is not the JSON it claims to be (e.g. cut off by a proxy). */
-export class InvalidResponseError extends CrmApiError {
-  override name = "InvalidResponseError";
-}
-
-/** Pagination cannot go on safely, e.g. the server ignores the page position and would loop. */
-export class PaginationError extends CrmError {
-  override name = "PaginationError";
 }

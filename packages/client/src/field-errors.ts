@@ -12,14 +12,16 @@ export function readFieldErrors(body: unknown, headers?: Headers): FieldErrors |
   return fromViolations(headers?.get("sl-violations")) ?? fromBody(body);
 }
 
+// Collected in a Map and made with Object.fromEntries: a field a server names "__proto__" stays a
+// field instead of replacing the object's prototype.
 function fromBody(body: unknown): FieldErrors | undefined {
   if (!isRecord(body) || !isRecord(body.errors)) return undefined;
-  const fieldErrors: FieldErrors = {};
+  const fieldErrors = new Map<string, string[]>();
   for (const [field, messages] of Object.entries(body.errors)) {
-    if (Array.isArray(messages)) fieldErrors[field] = messages.map(String);
-    else if (typeof messages === "string") fieldErrors[field] = [messages];
+    if (Array.isArray(messages)) fieldErrors.set(field, messages.map(String));
+    else if (typeof messages === "string") fieldErrors.set(field, [messages]);
   }
-  return Object.keys(fieldErrors).length ? fieldErrors : undefined;
+  return fieldErrors.size ? Object.fromEntries(fieldErrors) : undefined;
 }
 
 function fromViolations(header: string | null | undefined): FieldErrors | undefined {
@@ -31,21 +33,20 @@ function fromViolations(header: string | null | undefined): FieldErrors | undefi
     return { request: [header] };
   }
   if (!Array.isArray(violations) || violations.length === 0) return undefined;
-  const fieldErrors: FieldErrors = {};
+  const fieldErrors = new Map<string, string[]>();
   for (const violation of violations) {
     if (!isRecord(violation)) continue;
     const field = fieldName(violation.location ?? violation.path);
-    const messages = fieldErrors[field] ?? [];
-    messages.push(typeof violation.message === "string" ? violation.message : "is invalid");
-    fieldErrors[field] = messages;
+    const message = typeof violation.message === "string" ? violation.message : "is invalid";
+    fieldErrors.set(field, [...(fieldErrors.get(field) ?? []), message]);
   }
-  return fieldErrors;
+  return Object.fromEntries(fieldErrors);
 }
 
 // ["request", "body", "email"] → "email"; ["request", "query", "pageSize"] → "query.pageSize".
 function fieldName(location: unknown): string {
   if (!Array.isArray(location)) return "request";
-  const parts = location.map(String).filter((part, index) => !(index === 0 && part === "request"));
-  if (parts[0] === "body") parts.shift();
+  const parts = location.map(String);
+  for (const prefix of ["request", "body"]) if (parts[0] === prefix) parts.shift();
   return parts.join(".") || "body";
 }

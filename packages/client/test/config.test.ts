@@ -70,7 +70,10 @@ describe("configuration", () => {
     [{ ...valid, clientSecret: "" }, "clientSecret (or ENGAGIFII_CLIENT_SECRET) is required"],
     [{ ...valid, baseUrl: "not a url" }, "baseUrl (or ENGAGIFII_BASE_URL) must be an absolute URL"],
     [{ ...valid, baseUrl: "ftp://example.com" }, "baseUrl (or ENGAGIFII_BASE_URL) must use https"],
-    [{ ...valid, baseUrl: "http://crm.example.com" }, "plain http is only allowed to loopback hosts"],
+    [
+      { ...valid, baseUrl: "http://crm.example.com" },
+      "baseUrl (or ENGAGIFII_BASE_URL) must use https (plain http only to loopback hosts)",
+    ],
     [{ ...valid, tokenUrl: "http://10.0.0.1/oauth/token" }, "tokenUrl (or ENGAGIFII_TOKEN_URL) must use https"],
     [{ ...valid, baseUrl: "https://user:pw@example.com" }, "must not contain credentials"],
     [

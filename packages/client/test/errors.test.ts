@@ -75,6 +75,28 @@ describe("errors", () => {
     });
   });
 
+  it('keeps a field a server names "__proto__" as a field, from the header and from the body', () => {
+    const violations = JSON.stringify([
+      { location: ["request", "body", "__proto__"], message: "is odd" },
+      { location: ["request", "body", "__proto__"], message: "is still odd" },
+    ]);
+    const fromHeader = CrmApiError.fromResponse(400, "", context, new Headers({ "sl-violations": violations }));
+    expect(fromHeader).toBeInstanceOf(ValidationError);
+    expect(Object.getPrototypeOf((fromHeader as ValidationError).fieldErrors)).toBe(Object.prototype);
+    expect(Object.entries((fromHeader as ValidationError).fieldErrors)).toEqual([
+      ["__proto__", ["is odd", "is still odd"]],
+    ]);
+    const fromBody = CrmApiError.fromResponse(
+      400,
+      JSON.parse('{"errors":{"__proto__":["bad"],"email":"taken"}}'),
+      context,
+    );
+    expect(Object.entries((fromBody as ValidationError).fieldErrors)).toEqual([
+      ["__proto__", ["bad"]],
+      ["email", ["taken"]],
+    ]);
+  });
+
   it("falls back to the correlation id when the server sends no request id", async () => {
     const api = fakeApi(() => new Response("", { status: 404 }));
     const error = (await createCrmClient(options(api.fetch))

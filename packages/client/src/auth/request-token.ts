@@ -1,6 +1,6 @@
-import { AuthenticationError, CrmApiError, type RequestContext } from "../errors.js";
+import { AuthenticationError, CrmApiError, describeOAuthError, type RequestContext } from "../errors.js";
 import { isRecord } from "../is-record.js";
-import { readBody } from "../transport/response-metadata.js";
+import { readText } from "../transport/response-metadata.js";
 import { isHeaderSafe } from "../transport/tenant-header.js";
 import type { Transport } from "../transport/transport.js";
 import { contextOf } from "../unwrap.js";
@@ -33,14 +33,11 @@ export async function requestToken(options: TokenRequestOptions): Promise<TokenR
     body: form.toString(),
   });
   const response = await options.send(request, { idempotent: true });
-  const body = parseJson(new TextDecoder().decode(await readBody(response)));
+  const body = parseJson(await readText(response));
   const context = contextOf(response);
   if (response.ok) return readTokenResponse(body, options.tokenUrl, context);
   if (response.status === 400 || response.status === 401) {
-    const reason =
-      isRecord(body) && typeof body.error === "string"
-        ? `${body.error}${typeof body.error_description === "string" ? ` (${body.error_description})` : ""}`
-        : `status ${response.status}`;
+    const reason = describeOAuthError(body) ?? `status ${response.status}`;
     throw new AuthenticationError(
       `Token request to ${options.tokenUrl} was refused: ${reason}`,
       response.status,
@@ -52,26 +49,14 @@ export async function requestToken(options: TokenRequestOptions): Promise<TokenR
 }
 
 function readTokenResponse(body: unknown, tokenUrl: string, context: RequestContext): TokenResponse {
-  if (!isRecord(body) || typeof body.access_token !== "string" || body.access_token === "") {
-    throw new AuthenticationError(`Token response from ${tokenUrl} has no access_token`, 200, undefined, context);
-  }
-  if (!isHeaderSafe(body.access_token)) {
-    throw new AuthenticationError(
-      `Token response from ${tokenUrl} has an access_token a header cannot carry`,
-      200,
-      undefined,
-      context,
-    );
-  }
+  const invalid = (problem: string) =>
+    new AuthenticationError(`Token response from ${tokenUrl} ${problem}`, 200, undefined, context);
+  if (!isRecord(body) || typeof body.access_token !== "string" || body.access_token === "")
+    throw invalid("has no access_token");
+  if (!isHeaderSafe(body.access_token)) throw invalid("has an access_token a header cannot carry");
   const tokenType = body.token_type;
-  if (typeof tokenType === "string" && tokenType.toLowerCase() !== "bearer") {
-    throw new AuthenticationError(
-      `Token response from ${tokenUrl} has token_type "${tokenType}"; only Bearer is supported`,
-      200,
-      undefined,
-      context,
-    );
-  }
+  if (typeof tokenType === "string" && tokenType.toLowerCase() !== "bearer")
+    throw invalid(`has token_type "${tokenType}"; only Bearer is supported`);
   const expiresIn = Number(body.expires_in);
   return {
     accessToken: body.access_token,

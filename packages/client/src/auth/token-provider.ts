@@ -90,9 +90,9 @@ export function clientCredentialsProvider(
     token(signal) {
       const time = now();
       const current = cache.current;
-      if (current && time < current.refreshAt) return current.token;
       if (current && time < current.expiresAt) {
-        if (!cache.inFlight && time >= cache.backgroundRetryAfter) {
+        // Inside the refresh window: fetch the next token in the background.
+        if (time >= current.refreshAt && !cache.inFlight && time >= cache.backgroundRetryAfter) {
           refresh("expiring").catch((error: unknown) => {
             // Keep serving the current token; try again a little later rather than on every request.
             cache.backgroundRetryAfter = now() + Math.min(30_000, (current.expiresAt - now()) / 4);

@@ -6,24 +6,26 @@ export interface Logger {
   debug(message: string): void;
 }
 
-export const logLevels = ["off", "error", "warn", "info", "debug"] as const;
+/** The Logger methods, most severe first. */
+export const logMethods = ["error", "warn", "info", "debug"] as const;
+/** `off`, then each level lets through its method and the more severe ones. */
+export const logLevels = ["off", ...logMethods] as const;
 export type LogLevel = (typeof logLevels)[number];
-
-const rank: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+type LogMethod = (typeof logMethods)[number];
 
 /** A level-filtered logger that scrubs known secrets from every line before it is written. */
 export interface LogSink {
-  enabled(level: Exclude<LogLevel, "off">): boolean;
-  log(level: Exclude<LogLevel, "off">, message: string): void;
+  enabled(level: LogMethod): boolean;
+  log(level: LogMethod, message: string): void;
 }
 
 export function createLogSink(logger: Logger, level: LogLevel, scrub: (text: string) => string): LogSink {
-  const threshold = rank[level];
+  const threshold = logLevels.indexOf(level);
+  const enabled = (messageLevel: LogMethod) => logLevels.indexOf(messageLevel) <= threshold;
   return {
-    enabled: (messageLevel) => rank[messageLevel] <= threshold,
+    enabled,
     log(messageLevel, message) {
-      if (rank[messageLevel] > threshold) return;
-      logger[messageLevel](`[engagifii-crm] ${scrub(message)}`);
+      if (enabled(messageLevel)) logger[messageLevel](`[engagifii-crm] ${scrub(message)}`);
     },
   };
 }

@@ -28,9 +28,7 @@ export class SecretScrubber {
 
   scrub = (text: string): string => {
     let result = text;
-    for (const secret of this.#secrets) {
-      if (result.includes(secret)) result = result.split(secret).join("[redacted]");
-    }
+    for (const secret of this.#secrets) result = result.replaceAll(secret, "[redacted]");
     return result;
   };
 }

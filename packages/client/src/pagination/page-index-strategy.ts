@@ -1,5 +1,5 @@
 import { isRecord } from "../is-record.js";
-import type { PageContents, PageInit, PageStrategy } from "./page-strategy.js";
+import { numberOrUndefined, type PageInit, type PageStrategy, pageBody } from "./page-strategy.js";
 
 /**
  * The guide's shape: `GET …?pageIndex=0&pageSize=50` (zero-based) returning
@@ -14,21 +14,15 @@ export function pageIndexStrategy<TItem>(): PageStrategy<TItem> {
       return { ...init, params: { ...params, query: { ...query, pageIndex: index } } };
     },
     readPage(body) {
-      if (!isRecord(body) || !Array.isArray(body.data)) {
-        throw new TypeError("a page must be an object with a `data` array ({ data, totalCount, pageIndex, pageSize })");
-      }
+      const page = pageBody(body, "data");
       return {
-        items: body.data as TItem[],
-        totalCount: numberOrUndefined(body.totalCount),
-        pageSize: numberOrUndefined(body.pageSize),
-        pageIndex: numberOrUndefined(body.pageIndex),
-      } satisfies PageContents<TItem>;
+        items: page.data as TItem[],
+        totalCount: numberOrUndefined(page.totalCount),
+        pageSize: numberOrUndefined(page.pageSize),
+        pageIndex: numberOrUndefined(page.pageIndex),
+      };
     },
   };
-}
-
-export function numberOrUndefined(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
 export type { PageInit };

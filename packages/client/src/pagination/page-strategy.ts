@@ -1,3 +1,5 @@
+import { isRecord } from "../is-record.js";
+
 /** Request options for one page, as openapi-fetch takes them. */
 export type PageInit = Record<string, unknown> & { params?: Record<string, unknown>; body?: unknown };
 
@@ -21,4 +23,16 @@ export interface PageStrategy<TItem> {
   /** The request for the zero-based page `index`, built from the caller's `init`. */
   pageRequest(init: PageInit | undefined, index: number): PageInit;
   readPage(body: unknown): PageContents<TItem>;
+}
+
+/** The page body, checked to be an object with an array of items under `key`. */
+export function pageBody(body: unknown, key: string): Record<string, unknown> {
+  if (!isRecord(body) || !Array.isArray(body[key]))
+    throw new TypeError(`a page must be an object with a \`${key}\` array`);
+  return body;
+}
+
+/** A finite number from a page body, else undefined. */
+export function numberOrUndefined(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }

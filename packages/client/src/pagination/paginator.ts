@@ -29,12 +29,8 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
   readonly #options: PaginateOptions;
 
   constructor(fetchPage: PageFetcher, strategy: PageStrategy<TItem>, options: PaginateOptions = {}) {
-    const concurrency = options.concurrency ?? 1;
-    if (!Number.isInteger(concurrency) || concurrency < 1)
-      throw new RangeError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
-    if (options.maxPages !== undefined && (!Number.isInteger(options.maxPages) || options.maxPages < 1)) {
-      throw new RangeError(`maxPages must be a whole number ≥ 1, got ${options.maxPages}`);
-    }
+    checkCount("concurrency", options.concurrency ?? 1);
+    checkCount("maxPages", options.maxPages);
     this.#fetchPage = fetchPage;
     this.#strategy = strategy;
     this.#options = options;
@@ -51,7 +47,7 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
    * between two pages taken at different moments.
    */
   async *pages(): AsyncGenerator<TItem[], void, undefined> {
-    const { maxPages = Number.POSITIVE_INFINITY, itemKey } = this.#options;
+    const { maxPages = Infinity, itemKey } = this.#options;
     let concurrency = this.#options.concurrency ?? 1;
     const keyOf = itemKey === false ? undefined : (itemKey ?? defaultItemKey);
     const seen = new Set<unknown>();
@@ -62,7 +58,7 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
     let repeatedPages = 0;
     let yielded = 0;
     let pageSize: number | undefined;
-    let lastIndex = Number.POSITIVE_INFINITY; // known once the total is
+    let lastIndex = Infinity; // known once the total is
 
     const fetchPage = (index: number) => this.#fetchPage(index, run.signal);
     const discardPrefetched = () => {
@@ -87,8 +83,8 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
         if (page.totalCount !== undefined && pageSize) lastIndex = Math.ceil(page.totalCount / pageSize) - 1;
 
         let fresh = page.items;
+        const keys = keyOf ? page.items.map(keyOf) : [];
         if (keyOf) {
-          const keys = page.items.map(keyOf);
           if (previous && keys.length > 0 && page.totalCount === previous.totalCount && sameKeys(keys, previous.keys)) {
             throw ignoredPosition(`page ${index} repeats page ${index - 1} item for item`);
           }
@@ -96,10 +92,8 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
           repeatedPages = fresh.length === 0 && page.items.length > 0 ? repeatedPages + 1 : 0;
           if (repeatedPages >= maxRepeatedPages)
             throw ignoredPosition(`${repeatedPages} pages in a row hold only items already returned`);
-          previous = { keys, totalCount: page.totalCount };
-        } else {
-          previous = { keys: [], totalCount: page.totalCount };
         }
+        previous = { keys, totalCount: page.totalCount };
         if (fresh.length > 0) {
           yielded += fresh.length;
           yield fresh;
@@ -126,7 +120,7 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
 
   /** Collects the items into an array; `max` stops early and caps its length. */
   async toArray(options: { max?: number } = {}): Promise<TItem[]> {
-    const max = options.max ?? Number.POSITIVE_INFINITY;
+    const max = options.max ?? Infinity;
     const items: TItem[] = [];
     if (max <= 0) return items;
     for await (const item of this) {
@@ -148,15 +142,16 @@ function sameKeys(keys: unknown[], previous: unknown[]): boolean {
 }
 
 function ignoredPosition(detail: string): PaginationError {
-  return new PaginationError(
-    `Pagination stopped: ${detail}. The server seems to ignore the page position; stopping instead of looping or returning duplicates.`,
-  );
+  return new PaginationError(`Pagination stopped: ${detail}; the server seems to ignore the page position`);
+}
+
+function checkCount(option: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isInteger(value) && value >= 1))
+    throw new RangeError(`${option} must be a whole number ≥ 1, got ${value}`);
 }
 
 function defaultItemKey(item: unknown): unknown {
-  if (typeof item === "object" && item !== null && "id" in item) {
-    const id = (item as { id: unknown }).id;
-    if (typeof id === "string" || typeof id === "number") return id;
-  }
-  return JSON.stringify(item);
+  // `id` when the item has one (own or inherited), else the item's JSON.
+  const id = (item as { id?: unknown } | null | undefined)?.id;
+  return typeof id === "string" || typeof id === "number" ? id : JSON.stringify(item);
 }

@@ -1,6 +1,5 @@
 import { isRecord } from "../is-record.js";
-import { numberOrUndefined } from "./page-index-strategy.js";
-import type { PageStrategy } from "./page-strategy.js";
+import { numberOrUndefined, type PageStrategy, pageBody } from "./page-strategy.js";
 
 export interface PagingListOptions {
   /** Items per page (the body's `itemCount`). Default 100. */
@@ -21,12 +20,8 @@ export function pagingListStrategy<TItem>(options: PagingListOptions = {}): Page
       return { ...init, body: { ...body, pageNumber: index + 1, itemCount }, idempotent: true };
     },
     readPage(body) {
-      if (!isRecord(body) || !Array.isArray(body.result)) {
-        throw new TypeError(
-          "a PagingList page must be an object with a `result` array ({ result, totalCount, itemCount })",
-        );
-      }
-      return { items: body.result as TItem[], totalCount: numberOrUndefined(body.totalCount), pageSize: itemCount };
+      const page = pageBody(body, "result");
+      return { items: page.result as TItem[], totalCount: numberOrUndefined(page.totalCount), pageSize: itemCount };
     },
   };
 }

@@ -32,13 +32,6 @@ export function readText(response: Response): Promise<string> {
   return body ? Promise.resolve(decoder.decode(body)) : response.text();
 }
 
-/** The response's body as bytes: as the transport read it, or read now. */
-export function readBody(response: Response): Promise<ArrayBuffer> {
-  const body = bufferedBody(response);
-  if (typeof body === "string") return Promise.resolve(new TextEncoder().encode(body).buffer as ArrayBuffer);
-  return body ? Promise.resolve(body) : response.arrayBuffer();
-}
-
 const requestIdHeaders = ["x-request-id", "request-id", "x-ms-request-id", "x-correlation-id"];
 
 /** The server's id for the request when it sent one, else our correlation id. */
