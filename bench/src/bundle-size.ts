@@ -1,6 +1,7 @@
 import { relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { type BuildOptions, build } from "esbuild";
+import ts from "typescript";
 import { benchDir, repoRoot } from "./paths.js";
 import { type BenchResult, budget, metric } from "./result.js";
 import { runAsScript } from "./run-as-script.js";
@@ -8,10 +9,12 @@ import { runAsScript } from "./run-as-script.js";
 /** 8 kB as size-limit and bundlephobia count it: 8,000 bytes of min+gzip. */
 export const sizeBudgetBytes = 8_000;
 /**
- * What npm test holds the full entry to until the 8 kB budget is met: today's size plus a little,
- * so that growth is caught while the budget stays a reported FAIL of `pnpm bench`.
+ * What npm test holds the full entry to while the 8 kB budget is not met: today's size plus a
+ * little, so that growth is caught while the budget stays a reported FAIL of `pnpm bench`. The
+ * budget is below what the code weighs with every message removed (see withoutProse), so it
+ * cannot be met by trimming text; BENCHMARKS.md has the breakdown.
  */
-export const sizeRatchetBytes = 11_000;
+export const sizeRatchetBytes = 10_800;
 
 export const clientEntry = resolve(repoRoot, "packages/client/dist/index.js");
 const clientSource = resolve(repoRoot, "packages/client/src/index.ts");
@@ -28,6 +31,35 @@ export interface BundleSize {
   resourceMarkers: string[];
   /** Minified bytes each source file contributes (only meaningful when bundling sources). */
   inputs: { path: string; bytes: number }[];
+  /** min+gzip of the same output with its prose removed (see `withoutProse`). */
+  gzipBytesWithoutProse: number;
+}
+
+/**
+ * The code with the text of every string or template literal that holds a space blanked: error
+ * messages and log lines go, header names, paths and other one-word strings stay. Its size is
+ * what the code would weigh with no message at all, a floor for trimming messages.
+ */
+export function withoutProse(code: string): string {
+  const source = ts.createSourceFile("bundle.js", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const blanks: [number, number][] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateLiteralToken(node)) {
+      const start = node.getStart(source);
+      // Keep the delimiters: ` or } before the text, and ", `, or ${ after it.
+      const end = node.end - (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) ? 2 : 1);
+      if (code.slice(start + 1, end).includes(" ")) blanks.push([start + 1, end]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  let result = "";
+  let last = 0;
+  for (const [start, end] of blanks) {
+    result += code.slice(last, start);
+    last = end;
+  }
+  return result + code.slice(last);
 }
 
 const shared = {
@@ -64,6 +96,7 @@ export async function measureBundle(
     minifiedBytes: output.contents.byteLength,
     gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
     resourceMarkers: resourceMarkers.filter((marker) => text.includes(marker)),
+    gzipBytesWithoutProse: gzipSync(withoutProse(text), { level: 9 }).byteLength,
     inputs: Object.entries(meta?.inputs ?? {})
       .map(([path, input]) => ({ path: relative(repoRoot, resolve(benchDir, path)), bytes: input.bytesInOutput }))
       .sort((a, b) => b.bytes - a.bytes),
@@ -101,6 +134,7 @@ export async function run(): Promise<BenchResult> {
     metrics: [
       metric("full entry (dist/index.js): minified", full.minifiedBytes, "bytes"),
       metric("full entry (dist/index.js): min+gzip", full.gzipBytes, "bytes"),
+      metric("full entry with every message blanked (the code alone): min+gzip", full.gzipBytesWithoutProse, "bytes"),
       metric("(a) export { createCrmClient }: min+gzip", createOnly.gzipBytes, "bytes"),
       metric("(b) unwrap, Paginator, errors only: min+gzip", helpers.gzipBytes, "bytes"),
       metric("(c) export { createCrmCoreClient }: min+gzip", coreOnly.gzipBytes, "bytes"),

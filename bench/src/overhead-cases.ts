@@ -4,6 +4,16 @@ import createClient from "openapi-fetch";
 import { nextTick, overheadBody, overheadPageSize } from "./fixtures.js";
 import type { Case } from "./measure.js";
 
+/**
+ * openapi-fetch for the baseline (2), loaded as a module instance of its own (the `?baseline`
+ * query makes a new instance of the same file). The crm client calls openapi-fetch too, with
+ * other options; if (2) ran the same `coreFetch`, V8's feedback for it would be shared and the
+ * baseline's speed would depend on which client ran last.
+ */
+const baselineCreateClient = (
+  (await import(`${import.meta.resolve("openapi-fetch")}?baseline`)) as { default: typeof createClient }
+).default;
+
 export const token = "bench-token";
 export const tenantCode = "bench";
 const query = { pageIndex: 0, pageSize: overheadPageSize };
@@ -25,6 +35,9 @@ export const caseNames = {
   crmNoLimiter: "(3) crm, rateLimit: false",
   crmLimiter: "(4) crm, limiter 1e6/60s",
   crmInfoLog: "(5) crm, info log to no-op",
+  control: "(2′) openapi-fetch, a second client (A/A control)",
+  floorSignal: "(6) openapi-fetch + an AbortController per request",
+  floorSignalHeader: "(7) (6) + X-Correlation-ID set beneath middleware",
 } as const;
 
 /**
@@ -34,7 +47,23 @@ export const caseNames = {
 export function overheadCases(fetch: AnyFetch, baseUrl: string): Case[] {
   const headers = { authorization: `Bearer ${token}`, "tenant-code": tenantCode };
   const url = `${baseUrl}/api/v1/people?pageIndex=0&pageSize=${overheadPageSize}`;
-  const bare = createClient<paths>({ baseUrl, fetch, headers });
+  const bare = baselineCreateClient<paths>({ baseUrl, fetch, headers });
+  const control = createClient<paths>({ baseUrl, fetch, headers });
+  // What any client with per-attempt timeouts and a correlation id pays, whatever else it does:
+  // the floor under (3).
+  const withSignal = createClient<paths>({
+    baseUrl,
+    headers,
+    fetch: (request) => fetch(request, { signal: new AbortController().signal }),
+  });
+  const withSignalAndHeader = createClient<paths>({
+    baseUrl,
+    headers,
+    fetch: (request) => {
+      request.headers.set("x-correlation-id", crypto.randomUUID());
+      return fetch(request, { signal: new AbortController().signal });
+    },
+  });
   const crm = (options: Parameters<typeof createCrmClient>[0]) =>
     createCrmClient({ baseUrl, tenantCode, accessToken: token, fetch, env: {}, ...options });
   const noLimiter = crm({ rateLimit: false });
@@ -50,6 +79,13 @@ export function overheadCases(fetch: AnyFetch, baseUrl: string): Case[] {
     { name: caseNames.crmNoLimiter, run: () => noLimiter.GET("/api/v1/people", { params: { query } }) },
     { name: caseNames.crmLimiter, run: () => limited.GET("/api/v1/people", { params: { query } }) },
     { name: caseNames.crmInfoLog, run: () => logged.GET("/api/v1/people", { params: { query } }) },
+    { name: caseNames.floorSignal, run: () => withSignal.GET("/api/v1/people", { params: { query } }) },
+    {
+      name: caseNames.floorSignalHeader,
+      run: () => withSignalAndHeader.GET("/api/v1/people", { params: { query } }),
+    },
+    // Case 8: the same code as (2) through another client, to show what the method can resolve.
+    { name: caseNames.control, run: () => control.GET("/api/v1/people", { params: { query } }) },
   ];
 }
 

@@ -5,7 +5,7 @@ import { caseNames, checkCases, overheadCases, stubFetch } from "./overhead-case
  * Child-process entry for the overhead benchmark: openapi-fetch (2) against one other case in
  * A B B A slices, alone in a fresh process, so that no third client's calls make the shared code
  * (openapi-fetch, the transport) polymorphic and skew either side.
- * Usage: overhead-pair.ts <case 1-5> <stub | base URL> <quartets> <slice ms>; prints one JSON line.
+ * Usage: overhead-pair.ts <case 1 or 3-8> <stub | base URL> <quartets> <slice ms>; prints one JSON line.
  */
 const [caseArgument, target, quartets, sliceMs] = process.argv.slice(2);
 const cases =
@@ -13,7 +13,7 @@ const cases =
 const baseline = cases.find((item) => item.name === caseNames.openapiFetch);
 const selected = cases[Number(caseArgument) - 1];
 if (!baseline || !selected || selected === baseline) {
-  throw new Error("usage: overhead-pair.ts <1, 3, 4 or 5> <stub | base URL> <quartets> <slice ms>");
+  throw new Error("usage: overhead-pair.ts <case 1 or 3-8> <stub | base URL> <quartets> <slice ms>");
 }
 await checkCases([baseline, selected]);
 await warmUp([baseline, selected], 800);
