@@ -101,11 +101,20 @@ function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
     fetch: (request) => send(request),
   });
 
+  // The middleware registered with use(), mirrored here: when one has onResponse, the transport
+  // hands back a response whose body is still unread, so that the middleware can read it.
+  const registered: Middleware[] = [];
+  let responseMiddleware = false;
+
   const call = async (method: HttpMethod, path: string, init: Record<string, unknown> | undefined) => {
     let rest: Record<string, unknown> = streamInit;
     let parseAs: ParseAs = "json";
     if (init) {
       const { maxRetries, timeoutMs, idempotencyKey, idempotent, tenantCode: tenantOverride, ...others } = init;
+      if (others.fetch !== undefined)
+        throw new TypeError(
+          "fetch cannot be set per request: every request goes through the client's transport (token, retries, timeouts); pass fetch to createCrmClient instead",
+        );
       checkPathParameters(others.params);
       if (tenantOverride !== undefined || idempotencyKey !== undefined) {
         others.headers = mergeHeaders(others.headers as Record<string, string> | undefined, {
@@ -115,10 +124,13 @@ function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
       }
       parseAs = (others.parseAs ?? "json") as ParseAs;
       const signal = others.signal as AbortSignal | null | undefined;
-      const settings = requestSettings(maxRetries, timeoutMs, idempotent, signal, isBinary(parseAs));
+      const readable = responseMiddleware || hasResponseHook(others.middleware);
+      const settings = requestSettings(maxRetries, timeoutMs, idempotent, signal, isBinary(parseAs), readable);
       if (settings) others.fetch = (request: Request) => send(request, settings);
       others.parseAs = "stream"; // success bodies are parsed from what the transport already read
       rest = others;
+    } else if (responseMiddleware) {
+      rest = { ...streamInit, fetch: (request: Request) => send(request, readableSettings) };
     }
     const fetchTyped = inner[method] as (path: string, init: unknown) => Promise<FetchResult<unknown, unknown>>;
     const result = await fetchTyped(path, rest);
@@ -136,16 +148,32 @@ function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
     PUT: method("PUT"),
     DELETE: method("DELETE"),
     PATCH: method("PATCH"),
-    use: (...middleware) => inner.use(...middleware),
-    eject: (...middleware) => inner.eject(...middleware),
+    use: (...middleware) => {
+      inner.use(...middleware);
+      for (const item of middleware) if (item) registered.push(item);
+      responseMiddleware = hasResponseHook(registered);
+    },
+    eject: (...middleware) => {
+      inner.eject(...middleware);
+      for (const item of middleware) {
+        const index = registered.indexOf(item);
+        if (index !== -1) registered.splice(index, 1);
+      }
+      responseMiddleware = hasResponseHook(registered);
+    },
     paginate(path, ...args) {
       const [init, options] = args as unknown as [PageInit | undefined, PaginateOptions | undefined];
       return client.paginateWith(pageIndexStrategy(), path, init, options) as never;
     },
     paginateWith(strategy, path, init, options) {
+      const method = String(strategy.method).toUpperCase() as HttpMethod;
+      if (!httpMethods.has(method))
+        throw new TypeError(
+          `A page strategy's method must be GET or POST (or PUT, DELETE, PATCH), got ${strategy.method}`,
+        );
       // Each page request carries the run's signal, which follows the caller's.
       const fetchPage = async (index: number, signal: AbortSignal) =>
-        unwrap(await call(strategy.method, path, { ...strategy.pageRequest(init, index), signal }));
+        unwrap(await call(method, path, { ...strategy.pageRequest(init, index), signal }));
       const callerSignal = (init?.signal as AbortSignal | undefined) ?? options?.signal;
       return new Paginator(fetchPage, strategy, callerSignal ? { ...options, signal: callerSignal } : options);
     },
@@ -161,6 +189,18 @@ function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
   return client;
 }
 
+const httpMethods = new Set<string>(["GET", "POST", "PUT", "DELETE", "PATCH"]);
+
+const readableSettings: RequestSettings = { readable: true };
+
+/** Whether any of these openapi-fetch middleware has an onResponse hook (which may read the body). */
+function hasResponseHook(middleware: unknown): boolean {
+  return (
+    Array.isArray(middleware) &&
+    middleware.some((item) => typeof (item as Partial<Middleware> | null)?.onResponse === "function")
+  );
+}
+
 /** The transport settings a request's options ask for; undefined (the client's own) when none. */
 function requestSettings(
   maxRetries: unknown,
@@ -168,12 +208,20 @@ function requestSettings(
   idempotent: unknown,
   signal: AbortSignal | null | undefined,
   binary: boolean,
+  readable: boolean,
 ): RequestSettings | undefined {
-  if (maxRetries === undefined && timeoutMs === undefined && idempotent === undefined && !signal && !binary)
+  if (
+    maxRetries === undefined &&
+    timeoutMs === undefined &&
+    idempotent === undefined &&
+    !signal &&
+    !binary &&
+    !readable
+  )
     return undefined;
   if (idempotent !== undefined && typeof idempotent !== "boolean")
     throw new TypeError(`idempotent must be a boolean, got ${typeof idempotent}`);
-  const settings: RequestSettings = { signal, binary };
+  const settings: RequestSettings = { signal, binary, readable };
   if (maxRetries !== undefined) settings.maxRetries = integerOption("maxRetries", maxRetries, 0, 0, 10);
   if (timeoutMs !== undefined) settings.timeoutMs = integerOption("timeoutMs", timeoutMs, 0, 1, 600_000);
   if (idempotent !== undefined) settings.idempotent = idempotent;

@@ -16,6 +16,7 @@ export interface AttemptState {
  * The attempt's signal goes to fetch as `init.signal` rather than into the Request: undici's
  * Request would follow it at a cost on every call, while fetch follows exactly one signal anyway.
  * The body is read as text unless `binary`: that is what JSON needs, and it saves undici's copy.
+ * With `readable`, a success comes back as a clone whose body is still unread.
  */
 export async function exchange(
   fetch: FetchFunction,
@@ -23,6 +24,7 @@ export async function exchange(
   callerSignal: AbortSignal | null | undefined,
   timeoutMs: number,
   binary: boolean,
+  readable: boolean,
   state: AttemptState,
 ): Promise<Response> {
   const controller = new AbortController();
@@ -39,8 +41,10 @@ export async function exchange(
   try {
     const response = await fetch(request, { signal });
     state.answered = true;
+    // The copy's branch of the body stays unread for whoever reads the response after us.
+    const handedBack = readable && response.ok ? response.clone() : response;
     state.body = binary ? await response.arrayBuffer() : await response.text();
-    return response;
+    return handedBack;
   } finally {
     clearTimeout(timer);
     if (onCallerAbort) callerSignal?.removeEventListener("abort", onCallerAbort);

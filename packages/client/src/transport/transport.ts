@@ -26,6 +26,8 @@ export interface RequestSettings {
   signal?: AbortSignal | null | undefined;
   /** Read the body as bytes rather than text (for `parseAs` arrayBuffer, blob or stream). */
   binary?: boolean;
+  /** Hand back a success whose body is still unread, for middleware with onResponse to read. */
+  readable?: boolean;
 }
 
 export interface TransportOptions {
@@ -77,6 +79,7 @@ export function createTransport(options: TransportOptions) {
     const body = request.body ? new Blob([await request.arrayBuffer()]) : undefined;
 
     const binary = settings?.binary === true;
+    const readable = settings?.readable === true;
     const state: AttemptState = { answered: false, signal: undefined, body: "" };
     let retries = 0;
     let replayedUnauthorized = false;
@@ -126,7 +129,7 @@ export function createTransport(options: TransportOptions) {
                 mode: request.mode,
                 keepalive: request.keepalive,
               });
-        response = await exchange(fetch, attemptRequest, callerSignal, timeoutMs, binary, state);
+        response = await exchange(fetch, attemptRequest, callerSignal, timeoutMs, binary, readable, state);
         grant?.release();
       } catch (error) {
         grant?.release();
@@ -173,10 +176,10 @@ export function createTransport(options: TransportOptions) {
       }
 
       // A success keeps its response, with the body kept aside; an error is copied so that
-      // openapi-fetch can read its body.
+      // openapi-fetch can read its body. A Blob adds no Content-Type the server did not send.
       const final = response.ok
         ? response
-        : new Response(status === 304 ? null : scrubbed(state.body), {
+        : new Response(status === 304 ? null : new Blob([scrubbed(state.body)]), {
             status,
             statusText: response.statusText,
             headers: response.headers,
