@@ -135,7 +135,7 @@ function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
     const fetchTyped = inner[method] as (path: string, init: unknown) => Promise<FetchResult<unknown, unknown>>;
     const result = await fetchTyped(path, rest);
     if (!result.response.ok || result.data === undefined) return result;
-    const data = parseBody(result.response, parseAs);
+    const data = parseBody(result.response, parseAs, shared.scrub);
     (result as { data: unknown }).data = data instanceof Promise ? await data : data;
     return result;
   };

@@ -14,14 +14,19 @@ export function isBinary(parseAs: ParseAs): boolean {
  * A success body as openapi-fetch's `parseAs` asks for it, from what the transport read
  * (synchronously then), or read now from a response that did not go through the transport.
  */
-export function parseBody(response: Response, parseAs: ParseAs): unknown {
+export function parseBody(response: Response, parseAs: ParseAs, scrub: (text: string) => string): unknown {
   const body = bufferedBody(response);
-  if (body !== undefined) return decode(body, response, parseAs);
+  if (body !== undefined) return decode(body, response, parseAs, scrub);
   const read = isBinary(parseAs) ? response.arrayBuffer() : response.text();
-  return read.then((fresh: string | ArrayBuffer) => decode(fresh, response, parseAs));
+  return read.then((fresh: string | ArrayBuffer) => decode(fresh, response, parseAs, scrub));
 }
 
-function decode(read: string | ArrayBuffer, response: Response, parseAs: ParseAs): unknown {
+function decode(
+  read: string | ArrayBuffer,
+  response: Response,
+  parseAs: ParseAs,
+  scrub: (text: string) => string,
+): unknown {
   const body =
     typeof read === "string" && isBinary(parseAs) ? (new TextEncoder().encode(read).buffer as ArrayBuffer) : read;
   if (typeof body !== "string") {
@@ -36,10 +41,13 @@ function decode(read: string | ArrayBuffer, response: Response, parseAs: ParseAs
     return JSON.parse(text);
   } catch (error) {
     const context = contextOf(response);
+    // The excerpt goes into the error, so a secret the server echoed into the body is removed.
+    const clean = scrub(text);
+    const excerpt = clean.length > 500 ? `${clean.slice(0, 500)}…` : clean;
     throw new InvalidResponseError(
       `${context.method} ${context.path} returned ${response.status} with a body that is not valid JSON`,
       response.status,
-      text.length > 500 ? `${text.slice(0, 500)}…` : text,
+      excerpt,
       context,
       { cause: error },
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCrmClient, InvalidResponseError } from "../src/index.js";
-import { fakeApi, options } from "./fake-api.js";
+import { clientSecret, fakeApi, options, tokenResponse } from "./fake-api.js";
 
 // Multi-byte UTF-8 across the body: a decoder that split or mis-decoded bytes would show here.
 const people = { data: [{ id: "1", firstName: "Zoë", lastName: "Ōkubo 日本" }], totalCount: 1 };
@@ -57,6 +57,25 @@ describe("parseAs", () => {
       path: "/api/v1/people",
       body: "<html>maintenance</html>",
     });
+  });
+
+  it("removes an access token or client secret a server echoed into a 200 that is not JSON", async () => {
+    const token = "echoed-access-token-0123456789";
+    const api = fakeApi(
+      (request) => {
+        const echoed = `${request.headers.get("authorization")} ${clientSecret} `;
+        // Then the token again, straddling the 500th character, where the excerpt is cut.
+        return new Response(`${echoed}${"x".repeat(494 - echoed.length)}${token}`);
+      },
+      () => tokenResponse(3600, token),
+    );
+    const error = await createCrmClient(options(api.fetch))
+      .GET("/api/v1/people")
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    const shown = JSON.stringify(error) + String((error as Error).message);
+    expect(shown).not.toContain("echoed");
+    expect(shown).not.toContain(clientSecret);
   });
 
   it("parses the response a middleware put in place of the one the transport read", async () => {
