@@ -31,10 +31,15 @@ export async function waitForClientBuild(timeoutMs = 120_000): Promise<void> {
 }
 
 /**
- * The commit measured, whether the client's sources differ from it (a run on uncommitted work),
- * and a hash of the built entry, which names the exact code measured either way.
+ * The commit measured, whether the client's or the harness's sources differ from it (a run on
+ * uncommitted work), and a hash of the built entry, which names the exact code measured either way.
  */
-export function sourceState(): { commit: string; clientSourceChanged: boolean; clientDistSha256: string } {
+export function sourceState(): {
+  commit: string;
+  clientSourceChanged: boolean;
+  benchSourceChanged: boolean;
+  clientDistSha256: string;
+} {
   const clientDistSha256 = createHash("sha256")
     .update(readFileSync(resolve(dist, "index.js")))
     .digest("hex")
@@ -45,9 +50,10 @@ export function sourceState(): { commit: string; clientSourceChanged: boolean; c
     return {
       commit: git("rev-parse", "--short", "HEAD"),
       clientSourceChanged: git("status", "--porcelain", "--", "packages/client/src") !== "",
+      benchSourceChanged: git("status", "--porcelain", "--", "bench/src") !== "",
       clientDistSha256,
     };
   } catch {
-    return { commit: "unknown", clientSourceChanged: false, clientDistSha256 };
+    return { commit: "unknown", clientSourceChanged: false, benchSourceChanged: false, clientDistSha256 };
   }
 }

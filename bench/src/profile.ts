@@ -13,8 +13,10 @@ Profiles overhead cases on the stubbed fetch with V8's sampling CPU profiler (th
 node --cpu-prof uses), started after a warm-up so that start-up and tsx are not in it.
 Writes results/profiles/case-<n>.cpuprofile (open it in Chrome DevTools) and prints self
 time by function and the time under each client frame, in µs per request.
-  --case      1 raw fetch, 2 openapi-fetch, 3 crm rateLimit:false (default), 4 limiter, 5 info log
-  --baseline  also profile this case and print where the two differ, µs per request (e.g. 2)
+  --case      1 raw fetch, 2 openapi-fetch, 3 crm rateLimit:false (default), 4 limiter, 5 info log,
+              6 floor: AbortController, 7 floor: + correlation id, 8 openapi-fetch again (A/A)
+  --baseline  also profile this case and print where the two differ, µs per request (e.g. 2 or 7);
+              both run in this one process
   --seconds   how long to sample each case (default 6)
   --loopback  against a loopback node:http server in its own process instead of the stubbed fetch`;
 

@@ -7,7 +7,7 @@ import type { BenchResult } from "./result.js";
 export interface Report {
   date: string;
   machine: { cpu: string; cores: number; node: string; platform: string; loadAverage: [number, number] };
-  source: { commit: string; clientSourceChanged: boolean; clientDistSha256: string };
+  source: { commit: string; clientSourceChanged: boolean; benchSourceChanged: boolean; clientDistSha256: string };
   totalMs: number;
   results: BenchResult[];
   passed: boolean;
@@ -71,8 +71,9 @@ export function printResults(results: readonly BenchResult[]): void {
 export function printSummary(report: Report): void {
   const budgets = report.results.flatMap((result) => result.budgets);
   const failed = budgets.filter((item) => !item.pass);
-  const { commit, clientSourceChanged, clientDistSha256 } = report.source;
-  const changed = clientSourceChanged ? " with uncommitted changes in packages/client/src" : "";
+  const { commit, clientSourceChanged, benchSourceChanged, clientDistSha256 } = report.source;
+  const dirty = [clientSourceChanged && "packages/client/src", benchSourceChanged && "bench/src"].filter(Boolean);
+  const changed = dirty.length ? ` with uncommitted changes in ${dirty.join(" and ")}` : "";
   console.log(`\nmeasured ${commit}${changed}; dist/index.js sha256 ${clientDistSha256}`);
   console.log(
     `${budgets.length - failed.length}/${budgets.length} budgets pass in ${(report.totalMs / 1000).toFixed(0)} s on ${report.machine.cpu} (${report.machine.cores} cores), node ${report.machine.node}, load ${report.machine.loadAverage.join(" → ")}`,
