@@ -14,7 +14,7 @@ export const sizeBudgetBytes = 8_000;
  * budget is below what the code weighs with every message removed (see withoutProse), so it
  * cannot be met by trimming text; BENCHMARKS.md has the breakdown.
  */
-export const sizeRatchetBytes = 10_800;
+export const sizeRatchetBytes = 11_000;
 
 export const clientEntry = resolve(repoRoot, "packages/client/dist/index.js");
 const clientSource = resolve(repoRoot, "packages/client/src/index.ts");

@@ -101,9 +101,8 @@ function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
     fetch: (request) => send(request),
   });
 
-  // The middleware registered with use(), mirrored here: when one has onResponse, the transport
-  // hands back a response whose body is still unread, so that the middleware can read it.
-  const registered: Middleware[] = [];
+  // Once a middleware with onResponse is registered, the transport hands back responses whose
+  // body is still unread, so that the middleware can read it (ejecting it does not undo this).
   let responseMiddleware = false;
 
   const call = async (method: HttpMethod, path: string, init: Record<string, unknown> | undefined) => {
@@ -113,7 +112,7 @@ function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
       const { maxRetries, timeoutMs, idempotencyKey, idempotent, tenantCode: tenantOverride, ...others } = init;
       if (others.fetch !== undefined)
         throw new TypeError(
-          "fetch cannot be set per request: every request goes through the client's transport (token, retries, timeouts); pass fetch to createCrmClient instead",
+          "fetch cannot be set per request (it would skip the token and retries): pass it to the client",
         );
       checkPathParameters(others.params);
       if (tenantOverride !== undefined || idempotencyKey !== undefined) {
@@ -150,27 +149,16 @@ function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
     PATCH: method("PATCH"),
     use: (...middleware) => {
       inner.use(...middleware);
-      for (const item of middleware) if (item) registered.push(item);
-      responseMiddleware = hasResponseHook(registered);
+      responseMiddleware ||= hasResponseHook(middleware);
     },
-    eject: (...middleware) => {
-      inner.eject(...middleware);
-      for (const item of middleware) {
-        const index = registered.indexOf(item);
-        if (index !== -1) registered.splice(index, 1);
-      }
-      responseMiddleware = hasResponseHook(registered);
-    },
+    eject: (...middleware) => inner.eject(...middleware),
     paginate(path, ...args) {
       const [init, options] = args as unknown as [PageInit | undefined, PaginateOptions | undefined];
       return client.paginateWith(pageIndexStrategy(), path, init, options) as never;
     },
     paginateWith(strategy, path, init, options) {
       const method = String(strategy.method).toUpperCase() as HttpMethod;
-      if (!httpMethods.has(method))
-        throw new TypeError(
-          `A page strategy's method must be GET or POST (or PUT, DELETE, PATCH), got ${strategy.method}`,
-        );
+      if (!httpMethods.has(method)) throw new TypeError(`strategy.method must be GET or POST, got ${strategy.method}`);
       // Each page request carries the run's signal, which follows the caller's.
       const fetchPage = async (index: number, signal: AbortSignal) =>
         unwrap(await call(method, path, { ...strategy.pageRequest(init, index), signal }));
