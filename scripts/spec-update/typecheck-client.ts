@@ -3,6 +3,7 @@ import { cp, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
+import { childOutput } from "../child-output.js";
 
 /** One TypeScript error in hand-written code, named the way an editor names it. */
 export interface TypeErrorReport {
@@ -58,20 +59,10 @@ export async function typecheckClient({
 }
 
 /** The workspace's TypeScript, run with this Node: no shell, no PATH lookup. */
-function runTsc(args: string[], cwd: string): Promise<{ code: number | null; text: string }> {
+async function runTsc(args: string[], cwd: string): Promise<{ code: number | null; text: string }> {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  const child = spawn(process.execPath, [tsc, ...args], { cwd });
-  let text = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  return new Promise((resolvePromise, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, text }));
-  });
+  const { code, stdout, stderr } = await childOutput(spawn(process.execPath, [tsc, ...args], { cwd }));
+  return { code, text: stdout + stderr };
 }
 
 const ERROR_LINE = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;

@@ -7,8 +7,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import type { ChildOutput } from "../child-output.js";
 import { pullSpec } from "../spec/pull-spec.js";
-import { type CliResult, runScript } from "./run-tsx.js";
+import { runScript } from "./run-tsx.js";
 
 const fixturesDir = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const fixture = (name: string) => join(fixturesDir, name);
@@ -52,7 +53,7 @@ async function unusedPortUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/swagger/v1/swagger.json`;
 }
 
-function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildOutput> {
   return runScript("spec-pull.ts", args, { INIT_CWD: work, ...env });
 }
 

@@ -5,8 +5,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChildOutput } from "../child-output.js";
 import { GENERATED_TYPES_FILE } from "../spec-update/update-spec.js";
-import { type CliResult, runScript } from "./run-tsx.js";
+import { runScript } from "./run-tsx.js";
 import { committedSpec, REAL_REPO, SPEC_FILE, writeSpec } from "./temp-repo.js";
 
 let work: string;
@@ -27,7 +28,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-function runCli(args: string[]): Promise<CliResult> {
+function runCli(args: string[]): Promise<ChildOutput> {
   return runScript("spec-update.ts", args, { INIT_CWD: REAL_REPO });
 }
 
