@@ -104,6 +104,7 @@ function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
   // Once a middleware with onResponse is registered, the transport hands back responses whose
   // body is still unread, so that the middleware can read it (ejecting it does not undo this).
   let responseMiddleware = false;
+  const readableInit = { ...streamInit, fetch: (request: Request) => send(request, readableSettings) };
 
   const call = async (method: HttpMethod, path: string, init: Record<string, unknown> | undefined) => {
     let rest: Record<string, unknown> = streamInit;
@@ -129,7 +130,7 @@ function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
       others.parseAs = "stream"; // success bodies are parsed from what the transport already read
       rest = others;
     } else if (responseMiddleware) {
-      rest = { ...streamInit, fetch: (request: Request) => send(request, readableSettings) };
+      rest = readableInit;
     }
     const fetchTyped = inner[method] as (path: string, init: unknown) => Promise<FetchResult<unknown, unknown>>;
     const result = await fetchTyped(path, rest);

@@ -3,8 +3,6 @@ import { InvalidResponseError } from "./errors.js";
 import { bufferedBody } from "./transport/response-metadata.js";
 import { contextOf } from "./unwrap.js";
 
-const decoder = new TextDecoder();
-
 /** Whether `parseAs` needs the body's bytes rather than its text. */
 export function isBinary(parseAs: ParseAs): boolean {
   return parseAs === "arrayBuffer" || parseAs === "blob" || parseAs === "stream";
@@ -13,6 +11,7 @@ export function isBinary(parseAs: ParseAs): boolean {
 /**
  * A success body as openapi-fetch's `parseAs` asks for it, from what the transport read
  * (synchronously then), or read now from a response that did not go through the transport.
+ * Either way the body is bytes exactly when `isBinary(parseAs)`, text otherwise.
  */
 export function parseBody(response: Response, parseAs: ParseAs, scrub: (text: string) => string): unknown {
   const body = bufferedBody(response);
@@ -22,27 +21,24 @@ export function parseBody(response: Response, parseAs: ParseAs, scrub: (text: st
 }
 
 function decode(
-  read: string | ArrayBuffer,
+  body: string | ArrayBuffer,
   response: Response,
   parseAs: ParseAs,
   scrub: (text: string) => string,
 ): unknown {
-  const body =
-    typeof read === "string" && isBinary(parseAs) ? (new TextEncoder().encode(read).buffer as ArrayBuffer) : read;
   if (typeof body !== "string") {
-    if (parseAs === "arrayBuffer") return body;
     if (parseAs === "blob") return new Blob([body], { type: response.headers.get("content-type") ?? "" });
     if (parseAs === "stream") return new Response(body).body;
+    return body;
   }
-  const text = typeof body === "string" ? body : decoder.decode(body);
-  if (parseAs === "text") return text;
-  if (text === "") return undefined;
+  if (parseAs === "text") return body;
+  if (body === "") return undefined;
   try {
-    return JSON.parse(text);
+    return JSON.parse(body);
   } catch (error) {
     const context = contextOf(response);
     // The excerpt goes into the error, so a secret the server echoed into the body is removed.
-    const clean = scrub(text);
+    const clean = scrub(body);
     const excerpt = clean.length > 500 ? `${clean.slice(0, 500)}…` : clean;
     throw new InvalidResponseError(
       `${context.method} ${context.path} returned ${response.status} with a body that is not valid JSON`,
