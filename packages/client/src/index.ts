@@ -31,5 +31,7 @@ export { buildTree, type OrganizationNode } from "./resources/organization-tree.
 export { createOrganizations } from "./resources/organizations.js";
 export { createPeople } from "./resources/people.js";
 export type { WriteOptions } from "./resources/write-options.js";
+export type { RateLimit, RateLimitStore, SlotDecision } from "./stores/rate-limit-store.js";
+export type { StoredToken, TokenStore } from "./stores/token-store.js";
 export type { CrmMethod, CrmRequestOptions, PagedPath, PageItem } from "./types.js";
 export { type FetchResult, unwrap } from "./unwrap.js";
