@@ -1,0 +1,73 @@
+import { pageIndexStrategy, unwrap } from "@engagifii/crm-client";
+import type { Command } from "commander";
+import { usageError } from "../cli-error.js";
+import { globalFlags, withConnection, writeOut } from "../command-runner.js";
+import { documentFor } from "../connect.js";
+import { listOperations, matchOperation } from "../document/operations.js";
+import { listItemSchema } from "../document/schemas.js";
+import { collect, type FieldFlags, readFields, readQuery } from "../fields.js";
+
+interface ApiFlags extends FieldFlags {
+  paginate?: boolean;
+  list?: boolean;
+}
+
+const examples = `
+Examples:
+  $ engagifii api GET /api/v1/people --query pageSize=5
+  $ engagifii api GET /api/v1/people --paginate > people.jsonl
+  $ engagifii api POST /api/v1/people -f firstName=Jane -f lastName=Smith -f email=jane@example.com
+  $ engagifii api PUT /api/v1/people/<id> -F isActive=false
+  $ engagifii api --list`;
+
+export function registerApi(program: Command): void {
+  program
+    .command("api")
+    .description("Call any operation of the API; the path is checked against the OpenAPI document")
+    .argument("[method]", "GET, POST, PUT, PATCH or DELETE")
+    .argument("[path]", "a path of the document, with values in place of {parameters}")
+    .option("-f, --field <key=value>", "a string field (the body; the query for GET and DELETE)", collect)
+    .option("-F, --typed-field <key=value>", "a typed field: true, false, null, numbers; @file reads a file", collect)
+    .option("--input <file.json>", "the request body from a JSON file (-f/-F fields are merged over it)")
+    .option("--query <key=value>", "a query parameter", collect)
+    .option("--paginate", "follow every page of a list and print each item as one JSON line")
+    .option("--list", "list the document's operations and exit")
+    .addHelpText("after", examples)
+    .action(async (method: string | undefined, path: string | undefined, flags: ApiFlags, command: Command) => {
+      if (flags.list) {
+        const document = documentFor(globalFlags(command), process.env);
+        const lines = listOperations(document).map((operation) =>
+          `${operation.method.padEnd(7)}${operation.path}  ${operation.operationId ?? ""}`.trimEnd(),
+        );
+        return writeOut(`${lines.join("\n")}\n`);
+      }
+      if (!method || !path) throw usageError("api needs a METHOD and a path", "e.g. engagifii api GET /api/v1/people");
+      await callApi(command, method.toUpperCase(), path, flags);
+    });
+}
+
+async function callApi(command: Command, method: string, path: string, flags: ApiFlags): Promise<void> {
+  await withConnection(command, async ({ crm, document }) => {
+    const operation = matchOperation(document, method, path);
+    const fields = readFields(flags);
+    const sendsBody = method !== "GET" && method !== "DELETE";
+    const query = { ...(sendsBody ? {} : (fields as Record<string, unknown> | undefined)), ...readQuery(flags.query) };
+    const init = {
+      ...(Object.keys(query).length > 0 ? { params: { query } } : {}),
+      ...(sendsBody && fields !== undefined ? { body: fields } : {}),
+    };
+    if (flags.paginate) {
+      if (method !== "GET" || listItemSchema(document, operation) === undefined) {
+        throw usageError(`${method} ${operation.path} is not a paged list`, "--paginate works on list operations");
+      }
+      const items = crm.paginateWith(pageIndexStrategy<unknown>(), path, init, { itemKey: false });
+      for await (const page of items.pages()) {
+        await writeOut(page.map((item) => `${JSON.stringify(item)}\n`).join(""));
+      }
+      return;
+    }
+    const call = crm[method as "GET"] as unknown as (path: string, init: object) => ReturnType<typeof crm.GET>;
+    const data = unwrap(await call(path, init));
+    if (data !== undefined) await writeOut(`${JSON.stringify(data, null, 2)}\n`);
+  });
+}

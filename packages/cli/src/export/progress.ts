@@ -1,0 +1,49 @@
+import { SingleBar } from "cli-progress";
+
+/** Reports how far a long job is. */
+export interface Progress {
+  update(done: number, total: number | undefined): void;
+  stop(): void;
+}
+
+/**
+ * A cli-progress bar on a terminal; in a log, or with NO_COLOR set, one plain line at each 10 %.
+ * Both write to stderr, so stdout stays clean for data.
+ */
+export function createProgress(
+  label: string,
+  stream: NodeJS.WriteStream,
+  env: Record<string, string | undefined>,
+): Progress {
+  if (stream.isTTY && !env.NO_COLOR) {
+    const bar = new SingleBar({
+      format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
+      stream,
+      hideCursor: true,
+      etaBuffer: 50,
+    });
+    let started = false;
+    return {
+      update(done, total) {
+        if (!started) bar.start(total ?? done, done);
+        started = true;
+        if (total !== undefined) bar.setTotal(total);
+        bar.update(done);
+      },
+      stop: () => {
+        if (started) bar.stop();
+      },
+    };
+  }
+  let lastTenth = -1;
+  return {
+    update(done, total) {
+      if (!total) return;
+      const tenth = Math.min(10, Math.floor((done / total) * 10));
+      if (tenth <= lastTenth) return;
+      lastTenth = tenth;
+      stream.write(`${label}: ${tenth * 10}% (${done}/${total})\n`);
+    },
+    stop() {},
+  };
+}

@@ -1,0 +1,2 @@
+export { type ExitCode, exitCodes } from "./exit-codes.js";
+export { runCli } from "./run-cli.js";
