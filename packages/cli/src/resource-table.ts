@@ -68,6 +68,7 @@ export function resourceEntry(command: string): ResourceEntry {
 /** The helper's methods, seen through the shape every resource shares. */
 export interface ResourceHelper {
   list(query?: Record<string, unknown>): Promise<unknown>;
+  iterate(query?: Record<string, unknown>): AsyncIterable<Record<string, unknown>>;
   get(id: string): Promise<unknown>;
   create(body: Record<string, unknown>, options?: { idempotencyKey?: string }): Promise<unknown>;
   update(id: string, changes: Record<string, unknown>): Promise<unknown>;
