@@ -37,16 +37,17 @@ const lastNames = [
   "Thompson",
 ];
 
-/** The same 120 people on every run, so examples in the README reproduce. */
+/** The same people on every run (120 by default), so examples in the README reproduce. */
 export function samplePeople(count = 120): Record<string, unknown>[] {
   return Array.from({ length: count }, (_, index) => {
     const firstName = firstNames[index % firstNames.length] as string;
     const lastName = lastNames[Math.floor(index / firstNames.length) % lastNames.length] as string;
+    const round = Math.floor(index / (firstNames.length * lastNames.length)); // keeps emails unique past 120
     return {
       id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, "0")}`,
       firstName,
       lastName,
-      email: `${firstName}.${lastName}@example.com`.toLowerCase(),
+      email: `${firstName}.${lastName}${round > 0 ? round : ""}@example.com`.toLowerCase(),
       phone: null,
       organizationId: null,
       createdDate: new Date(Date.UTC(2024, 0, 1 + index)).toISOString(),

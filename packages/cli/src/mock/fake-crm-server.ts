@@ -15,6 +15,8 @@ export interface FakeCrmServerOptions {
   seed?: Record<string, Record<string, unknown>[]>;
   /** Waits this long before answering a list page (for interrupt tests). */
   listDelayMs?: number;
+  /** Called when a write (POST, PUT, PATCH, DELETE) to the API arrives, before it is done (for crash tests). */
+  onWrite?: (method: string, path: string) => void;
 }
 
 export interface FakeCrmServer {
@@ -117,6 +119,8 @@ export async function startFakeCrmServer(
       }
     }
     const key = request.headers["idempotency-key"];
+    if (request.method !== "GET" && request.url !== tokenPath)
+      options.onWrite?.(request.method ?? "", request.url ?? "");
     if (typeof key === "string") {
       idempotencyKeys.set(key, (idempotencyKeys.get(key) ?? 0) + 1);
       const earlier = answered.get(key);
