@@ -52,8 +52,8 @@ it(`survives ${runs} kills at random points of apply: the API equals the file, n
     let child: ChildProcess | undefined;
     const server = await startFakeCrmServer(document, {
       seed: { [peoplePath]: existing },
-      onWrite: () => {
-        if (++writes === killAt) child?.kill("SIGKILL");
+      onRequest: (method) => {
+        if (method !== "GET" && ++writes === killAt) child?.kill("SIGKILL");
       },
     });
     try {

@@ -1,4 +1,4 @@
-import { SingleBar } from "cli-progress";
+import { Presets, SingleBar } from "cli-progress";
 
 /** Reports how far a long job is. */
 export interface Progress {
@@ -16,12 +16,15 @@ export function createProgress(
   env: Record<string, string | undefined>,
 ): Progress {
   if (stream.isTTY && !env.NO_COLOR) {
-    const bar = new SingleBar({
-      format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
-      stream,
-      hideCursor: true,
-      etaBuffer: 50,
-    });
+    const bar = new SingleBar(
+      {
+        format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
+        stream,
+        hideCursor: true,
+        etaBuffer: 50,
+      },
+      Presets.shades_classic,
+    );
     let started = false;
     return {
       update(done, total) {
@@ -35,7 +38,7 @@ export function createProgress(
       },
     };
   }
-  let lastTenth = -1;
+  let lastTenth = 0; // no line for 0 %
   return {
     update(done, total) {
       if (!total) return;

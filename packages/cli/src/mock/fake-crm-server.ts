@@ -15,8 +15,8 @@ export interface FakeCrmServerOptions {
   seed?: Record<string, Record<string, unknown>[]>;
   /** Waits this long before answering a list page (for interrupt tests). */
   listDelayMs?: number;
-  /** Called when a write (POST, PUT, PATCH, DELETE) to the API arrives, before it is done (for crash tests). */
-  onWrite?: (method: string, path: string) => void;
+  /** Called when a request to the API (not the token endpoint) arrives, before it is answered (for crash tests). */
+  onRequest?: (method: string, path: string) => void;
 }
 
 export interface FakeCrmServer {
@@ -46,6 +46,8 @@ export async function startFakeCrmServer(
       recordsOf(template.toLowerCase()).set(String(record.id), record);
     }
   }
+  // Each collection's records as an array, kept until the next create or delete: pages are slices of it.
+  const listed = new Map<string, Record<string, unknown>[]>();
   const idempotencyKeys = new Map<string, number>();
   const answered = new Map<string, Answer>();
   const tokenPath = tokenUrlOf(document);
@@ -72,7 +74,7 @@ export async function startFakeCrmServer(
       const pageIndex = Number(url.searchParams.get("pageIndex") ?? 0);
       const pageSize = Number(url.searchParams.get("pageSize") ?? 50);
       if (options.listDelayMs) await new Promise((resolve) => setTimeout(resolve, options.listDelayMs));
-      const all = [...records.values()];
+      const all = listed.get(collectionKey) ?? listed.set(collectionKey, [...records.values()]).get(collectionKey)!;
       const data = all.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize);
       return { status: 200, body: { data, totalCount: all.length, pageIndex, pageSize } };
     }
@@ -80,6 +82,7 @@ export async function startFakeCrmServer(
       if (typeof body !== "object" || body === null) return badRequest("the body must be a JSON object");
       const record = { id: randomUUID(), ...body, createdDate: new Date().toISOString(), isActive: true };
       records.set(String(record.id), record);
+      listed.delete(collectionKey);
       return { status: 201, body: record };
     }
     const id = decodeURIComponent(segments.at(-1) ?? "");
@@ -93,6 +96,7 @@ export async function startFakeCrmServer(
     }
     if (method === "DELETE") {
       records.delete(id);
+      listed.delete(collectionKey);
       return { status: 204 };
     }
     return { status: 405, body: { code: "method_not_allowed", message: method } };
@@ -119,8 +123,7 @@ export async function startFakeCrmServer(
       }
     }
     const key = request.headers["idempotency-key"];
-    if (request.method !== "GET" && request.url !== tokenPath)
-      options.onWrite?.(request.method ?? "", request.url ?? "");
+    if (!request.url?.startsWith(tokenPath)) options.onRequest?.(request.method ?? "", request.url ?? "");
     if (typeof key === "string") {
       idempotencyKeys.set(key, (idempotencyKeys.get(key) ?? 0) + 1);
       const earlier = answered.get(key);

@@ -1,0 +1,104 @@
+// The export on a real terminal (tmux): the cli-progress bar draws, and Ctrl-C leaves a checkpoint
+// that --resume continues from. Skipped, with the reason printed, where tmux is not installed.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { samplePeople } from "../src/mock/embedded-mock.js";
+import { type FakeCrmServer, startFakeCrmServer } from "../src/mock/fake-crm-server.js";
+import { binaryPath, document, fakeEnvironment, runBinary } from "./run-binary.js";
+
+const tmux = spawnSync("tmux", ["-V"]).status === 0;
+if (!tmux) process.stdout.write("terminal.test.ts skipped: tmux is not installed (apt-get install -y tmux)\n");
+
+const session = `engagifii-cli-test-${process.pid}`;
+let server: FakeCrmServer;
+let directory: string;
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), "engagifii-terminal-"));
+  // Slow pages, so the bar is seen mid-way and Ctrl-C lands between two pages.
+  server = await startFakeCrmServer(document, { seed: { "/api/v1/people": samplePeople(2_000) }, listDelayMs: 100 });
+});
+afterAll(async () => {
+  if (tmux) spawnSync("tmux", ["kill-session", "-t", session]);
+  await server?.stop();
+  await rm(directory, { recursive: true, force: true });
+});
+
+const screen = () => execFileSync("tmux", ["capture-pane", "-p", "-t", session], { encoding: "utf8" });
+
+async function waitForScreen(test: (text: string) => boolean, what: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const text = screen();
+    if (test(text)) return text;
+    await delay(100);
+  }
+  throw new Error(`the terminal never showed ${what}; it shows:\n${screen()}`);
+}
+
+it.skipIf(!tmux)(
+  "draws a progress bar, and Ctrl-C leaves a checkpoint that --resume continues",
+  async () => {
+    const out = join(directory, "people.csv");
+    const { NO_COLOR: _plain, ...env } = fakeEnvironment(server.url, directory);
+    const variables = Object.entries(env).map(([name, value]) => `${name}=${value}`);
+    const command = [
+      "env",
+      ...variables,
+      process.execPath,
+      binaryPath,
+      "export",
+      "people",
+      "--out",
+      out,
+      "--page-size",
+      "50",
+      "--concurrency",
+      "1",
+    ];
+    const quoted = command.map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(" ");
+    execFileSync("tmux", [
+      "new-session",
+      "-d",
+      "-s",
+      session,
+      "-x",
+      "120",
+      "-y",
+      "10",
+      `${quoted}; echo EXIT=$?; sleep 60`,
+    ]);
+
+    const drawn = await waitForScreen(
+      (text) => /export people \[[█░]+\] \d+% \| \d+\/2000/.test(text),
+      "a progress bar",
+    );
+    expect(drawn).toMatch(/\[█+░+\]/);
+    execFileSync("tmux", ["send-keys", "-t", session, "C-c"]);
+    const stopped = await waitForScreen((text) => text.includes("EXIT="), "the exit code");
+    expect(stopped).toContain("EXIT=130");
+    expect(stopped).toContain("hint: run the same command with --resume to continue");
+
+    const checkpoint = JSON.parse(await readFile(`${out}.checkpoint.json`, "utf8")) as {
+      nextPage: number;
+      items: number;
+    };
+    expect(checkpoint.nextPage).toBeGreaterThan(0);
+    expect(checkpoint.items).toBeLessThan(2_000);
+    const resumed = await runBinary(["export", "people", "--out", out, "--page-size", "50", "--resume"], {
+      env: fakeEnvironment(server.url, directory),
+    });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const ids = (await readFile(out, "utf8"))
+      .trimEnd()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
+    expect(ids).toEqual(samplePeople(2_000).map((person) => person.id));
+  },
+  60_000,
+);
