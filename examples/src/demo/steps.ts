@@ -184,3 +184,8 @@ function requireState(value: string | undefined, what: string): string {
   if (value === undefined) throw new Error(`this step needs ${what}`);
   return value;
 }
+
+// The command line last: the same API without writing code (examples/src/demo/cli-step.ts).
+import { cliStep } from "./cli-step.js";
+
+steps.push(cliStep);

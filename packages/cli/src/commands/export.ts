@@ -70,7 +70,7 @@ export function registerExport(program: Command): void {
           });
           const seconds = (performance.now() - started) / 1000;
           process.stderr.write(
-            `exported ${items} ${resource} in ${pages} pages to ${flags.out} in ${seconds.toFixed(1)} s (${Math.round(items / Math.max(seconds, 0.001))}/s)\n`,
+            `exported ${items} ${resource} in ${pages} ${pages === 1 ? "page" : "pages"} to ${flags.out} in ${seconds.toFixed(1)} s (${Math.round(items / Math.max(seconds, 0.001))}/s)\n`,
           );
         } catch (error) {
           if (!interrupt.signal.aborted) throw error;
