@@ -47,9 +47,11 @@ export function registerApi(program: Command): void {
 }
 
 async function callApi(command: Command, method: string, path: string, flags: ApiFlags): Promise<void> {
-  await withConnection(command, async ({ crm, document }) => {
-    const operation = matchOperation(document, method, path);
-    const fields = readFields(flags);
+  // Checked before connecting, so a typo fails fast even without credentials.
+  const document = documentFor(globalFlags(command), process.env);
+  const operation = matchOperation(document, method, path);
+  const fields = readFields(flags);
+  await withConnection(command, async ({ crm }) => {
     const sendsBody = method !== "GET" && method !== "DELETE";
     const query = { ...(sendsBody ? {} : (fields as Record<string, unknown> | undefined)), ...readQuery(flags.query) };
     const init = {

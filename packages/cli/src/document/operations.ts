@@ -85,7 +85,7 @@ function closestTemplates(templates: string[], path: string): string[] {
       .join("/");
     return { template, score: distance(filled, path.toLowerCase()) };
   });
-  const limit = Math.max(3, Math.floor(path.length / 5));
+  const limit = Math.max(3, Math.floor(path.length / 3));
   return scored
     .filter((entry) => entry.score <= limit)
     .sort((a, b) => a.score - b.score)
