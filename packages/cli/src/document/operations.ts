@@ -75,7 +75,7 @@ export function matchOperation(document: OpenApiDocument, method: string, path: 
   });
 }
 
-/** Up to two templates closest to `path`, with the path's own values in the templates' parameters. */
+/** The templates closest to `path` (at most two, equally close), with the path's own values in their parameters. */
 function closestTemplates(templates: string[], path: string): string[] {
   const segments = path.toLowerCase().split("/");
   const scored = templates.map((template) => {
@@ -86,9 +86,10 @@ function closestTemplates(templates: string[], path: string): string[] {
     return { template, score: distance(filled, path.toLowerCase()) };
   });
   const limit = Math.max(3, Math.floor(path.length / 3));
+  const best = Math.min(...scored.map((entry) => entry.score));
+  if (best > limit) return [];
   return scored
-    .filter((entry) => entry.score <= limit)
-    .sort((a, b) => a.score - b.score)
+    .filter((entry) => entry.score === best)
     .slice(0, 2)
     .map((entry) => entry.template);
 }
