@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { createRequire } from "node:module";
 import { CliError } from "../cli-error.js";
 import { exitCodes } from "../exit-codes.js";
 
@@ -14,13 +14,14 @@ export interface OpenApiDocument {
 
 const cache = new Map<string, OpenApiDocument>();
 
-/** Reads an OpenAPI document (YAML or JSON) once per process. */
+/** Reads an OpenAPI document (JSON, or YAML, whose parser is loaded only then) once per process. */
 export function loadDocument(path: string): OpenApiDocument {
   const cached = cache.get(path);
   if (cached) return cached;
   let document: unknown;
   try {
-    document = parse(readFileSync(path, "utf8"));
+    const text = readFileSync(path, "utf8");
+    document = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
     throw new CliError(`cannot read the OpenAPI document ${path}: ${(error as Error).message.split("\n")[0]}`, {
       hint: "pass --spec <file> with a valid OpenAPI 3 document, or leave it out to use the packaged one",
@@ -43,4 +44,9 @@ export function resolveReference(document: OpenApiDocument, value: unknown): unk
     current = (current as Record<string, unknown> | undefined)?.[part.replaceAll("~1", "/").replaceAll("~0", "~")];
   }
   return resolveReference(document, current);
+}
+
+function parseYaml(text: string): unknown {
+  const { parse } = createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  return parse(text);
 }
