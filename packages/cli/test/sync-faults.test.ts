@@ -87,3 +87,31 @@ it(`survives ${runs} kills at random points of apply: the API equals the file, n
     }
   }
 }, 120_000);
+
+it("Ctrl-C stops after the writes in flight, exits 130, and a re-run finishes the plan", async () => {
+  let writes = 0;
+  let child: ChildProcess | undefined;
+  const server = await startFakeCrmServer(document, {
+    seed: { [peoplePath]: existing },
+    onRequest: (method) => {
+      if (method !== "GET" && ++writes === 10) child?.kill("SIGINT");
+    },
+  });
+  try {
+    const env = fakeEnvironment(server.url, directory);
+    const args = ["sync", "people", csvPath, "--match", "email", "--delete-missing", "--concurrency", "1"];
+    child = startBinary(args, { env });
+    const interrupted = await finished(child);
+    expect(interrupted.code, interrupted.stderr).toBe(130);
+    expect(interrupted.stdout).toMatch(/^interrupted: .* 0 failed$/m);
+    expect(interrupted.stdout).toContain("writes not sent; run the same command again to finish");
+    expect(existsSync(`${csvPath}.sync-checkpoint.jsonl`)).toBe(true);
+    const rerun = await runBinary(args, { env });
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(server.records(peoplePath)).toHaveLength(wanted.length);
+    expect([...server.idempotencyKeys.values()].every((count) => count === 1)).toBe(true);
+    expect(server.idempotencyKeys.size).toBe(writesPlanned);
+  } finally {
+    await server.stop();
+  }
+});

@@ -113,8 +113,9 @@ export function registerSync(program: Command): void {
           progress.stop();
           const outcome = report(plan, result, interrupt.signal.aborted);
           await writeOut(`\n${outcome.lines.join("\n")}\n`);
-          if (outcome.exitCode === exitCodes.ok || outcome.exitCode === exitCodes.syncConflicts)
-            await checkpoint.remove();
+          // The checkpoint only bridges a crash or Ctrl-C. After a run that ended on its own, the next
+          // run starts from what the API holds, so a record deleted meanwhile is created again.
+          if (outcome.exitCode !== exitCodes.interrupted) await checkpoint.remove();
           process.exitCode = outcome.exitCode;
         } finally {
           progress.stop();
