@@ -254,7 +254,7 @@ function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubber: Sec
       return token;
     });
   }
-  scrubber.add(credentials.clientSecret);
+  scrubber.add(credentials.clientSecret, { permanent: true });
   const { fetch, maxRetries, timeoutMs } = config;
   const tokenTransport = createTransport({ fetch, maxRetries, timeoutMs, log, hooks, scrub: scrubber.scrub });
   return clientCredentialsProvider(
