@@ -1,4 +1,4 @@
-import { isRecord } from "./is-record.js";
+import { isPlainRecord } from "./is-record.js";
 
 /**
  * What an error keeps of a response body. A body within these limits is kept as it is (the same
@@ -28,7 +28,7 @@ function limit(value: unknown, depth: number, budget: { values: number }, ancest
     const kept = errorBodyLimits.stringLength;
     return value.length > kept ? `${value.slice(0, kept)}… [${value.length - kept} more characters]` : value;
   }
-  if (!Array.isArray(value) && !isRecord(value)) return value;
+  if (!Array.isArray(value) && !isPlainRecord(value)) return value;
   if (ancestors.has(value)) return "[circular reference]";
   if (depth >= errorBodyLimits.depth) return `[nested deeper than ${errorBodyLimits.depth} levels]`;
   ancestors.add(value);

@@ -1,3 +1,5 @@
+import { isPlainRecord } from "../is-record.js";
+
 type Container = unknown[] | Record<string, unknown>;
 
 interface Frame {
@@ -69,8 +71,5 @@ function frameOf(source: Container): Frame {
 }
 
 function isContainer(value: unknown): value is Container {
-  if (Array.isArray(value)) return true;
-  if (typeof value !== "object" || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  return Array.isArray(value) || isPlainRecord(value);
 }
