@@ -74,10 +74,23 @@ describe("SecretScrubber.scrub", () => {
         expect(scrubbed).toContain("[redacted]");
         expect(scrubbed).not.toContain(echoed);
         expect(scrubbed).not.toContain(secret);
+        // Only the echo goes: the text around it stays.
         expect(scrubbed.startsWith(before)).toBe(true);
+        expect(scrubbed.endsWith(after)).toBe(true);
       }),
       { numRuns: 1_500 },
     );
+  });
+
+  it.each([
+    ["JSON escapes", 'said "\\u0073\\u0033cret\\/v\\u0061lue" then', 'said "[redacted]" then'],
+    ["percent-encoding", "q=s3cret%2Fvalue&next=1", "q=[redacted]&next=1"],
+    ["HTML references", "<p>s&#51;cret&#x2F;value</p>", "<p>[redacted]</p>"],
+    ["JSON escapes of HTML references", "<p>s&#51;cret\\u0026#47;value</p>", "<p>[redacted]</p>"],
+  ])("cuts out exactly the encoded secret (%s)", (_name, text, expected) => {
+    const scrubber = new SecretScrubber();
+    scrubber.add("s3cret/value");
+    expect(scrubber.scrub(text)).toBe(expected);
   });
 
   it("leaves text without a secret unchanged", () => {

@@ -49,25 +49,15 @@ function lastEditAtOrBefore(edits: Edit[], index: number): number {
   return found;
 }
 
-/** A piece of a match's decoding: `text` came from [from, to) of the match. */
-type Piece = { text: string; from: number; to: number };
-
-function layer(pattern: RegExp, decode: (match: string) => Piece[]): Decoder {
+function layer(pattern: RegExp, decode: (match: string) => string): Decoder {
   return (input) => {
     if (input.text.search(pattern) === -1) return undefined;
     const edits: Edit[] = [];
     let shift = 0;
+    // The patterns have no capture groups, so the second argument is the match's offset.
     const text = input.text.replace(pattern, (match: string, offset: number) => {
-      let decoded = "";
-      for (const piece of decode(match)) {
-        edits.push({
-          at: offset + shift + decoded.length,
-          length: piece.text.length,
-          from: offset + piece.from,
-          to: offset + piece.to,
-        });
-        decoded += piece.text;
-      }
+      const decoded = decode(match);
+      edits.push({ at: offset + shift, length: decoded.length, from: offset, to: offset + match.length });
       shift += decoded.length - match.length;
       return decoded;
     });
@@ -87,61 +77,33 @@ const jsonEscapes: Record<string, string> = {
 };
 
 /** JSON string escapes: `\u002B` (any case, surrogate halves included), `\/`, `\"`, `\n`, … */
-export const decodeJsonEscapes = layer(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])/g, (match) => [
-  {
-    text:
-      match.length === 6
-        ? String.fromCharCode(Number.parseInt(match.slice(2), 16))
-        : (jsonEscapes[match.charAt(1)] ?? match),
-    from: 0,
-    to: match.length,
-  },
-]);
+export const decodeJsonEscapes = layer(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])/g, (match) =>
+  match.length === 6
+    ? String.fromCharCode(Number.parseInt(match.slice(2), 16))
+    : (jsonEscapes[match.charAt(1)] ?? match),
+);
 
-/** Percent-encoding, upper- or lower-case hex, multi-byte UTF-8 included (`+` for a space is folded later). */
+/**
+ * Percent-encoding, upper- or lower-case hex (`+` for a space is folded later). A run of escapes
+ * decodes as one piece, so a secret that starts or ends inside a run takes the whole run with it.
+ * A run that is not UTF-8 decodes byte by byte, as Latin-1.
+ */
 export const decodePercentEncoding = layer(/(?:%[0-9a-fA-F]{2})+/g, (match) => {
-  const bytes = Array.from({ length: match.length / 3 }, (_, index) =>
-    Number.parseInt(match.slice(index * 3 + 1, index * 3 + 3), 16),
-  );
-  const pieces: Piece[] = [];
-  for (let at = 0; at < bytes.length; ) {
-    const length = utf8SequenceLength(bytes, at);
-    // A byte that starts no valid UTF-8 sequence stands for the Latin-1 character of that value.
-    const text = length
-      ? new TextDecoder().decode(new Uint8Array(bytes.slice(at, at + length)))
-      : String.fromCharCode(bytes[at] ?? 0);
-    pieces.push({ text, from: at * 3, to: (at + (length || 1)) * 3 });
-    at += length || 1;
+  try {
+    return decodeURIComponent(match);
+  } catch {
+    return match.replace(/%(..)/g, (_escape, byte: string) => String.fromCharCode(Number.parseInt(byte, 16)));
   }
-  return pieces;
 });
-
-function utf8SequenceLength(bytes: number[], at: number): number {
-  const lead = bytes[at] ?? 0;
-  const length = lead < 0x80 ? 1 : lead < 0xc2 ? 0 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : lead < 0xf5 ? 4 : 0;
-  if (length === 0 || at + length > bytes.length) return 0;
-  for (let index = at + 1; index < at + length; index++) if (((bytes[index] ?? 0) & 0xc0) !== 0x80) return 0;
-  return length;
-}
 
 const namedReferences: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", sol: "/" };
 
 /** HTML character references, as in an error page that quotes a request: `&#43;`, `&#x2B;`, `&amp;`. */
 export const decodeHtmlReferences = layer(/&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|sol);/g, (match) => {
-  const name = match.slice(1, -1);
-  const codePoint =
-    name.startsWith("#x") || name.startsWith("#X")
-      ? Number.parseInt(name.slice(2), 16)
-      : name.startsWith("#")
-        ? Number(name.slice(1))
-        : undefined;
-  const text =
-    codePoint === undefined
-      ? (namedReferences[name] ?? match)
-      : codePoint <= 0x10ffff
-        ? String.fromCodePoint(codePoint)
-        : match;
-  return [{ text, from: 0, to: match.length }];
+  const [, decimal, hex, name] = /^&(?:#(\d+)|#[xX](\w+)|(\w+));$/.exec(match) ?? [];
+  const codePoint = decimal ? Number(decimal) : hex ? Number.parseInt(hex, 16) : undefined;
+  if (codePoint === undefined) return namedReferences[name ?? ""] ?? match;
+  return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : match;
 });
 
 export const decoders: readonly Decoder[] = [decodeJsonEscapes, decodePercentEncoding, decodeHtmlReferences];
