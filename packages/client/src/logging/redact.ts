@@ -41,8 +41,7 @@ export class SecretScrubber {
     if (options.permanent) this.#permanent.set(secret, forms);
     else this.#rotating.set(secret, forms);
     if (this.#rotating.size > maxRotatingSecrets) this.#rotating.delete(this.#rotating.keys().next().value as string);
-    // Longest first, so that a secret holding another is cut out whole.
-    this.#forms = [...this.#permanent.values(), ...this.#rotating.values()].flat().sort((a, b) => b.length - a.length);
+    this.#forms = [...this.#permanent.values(), ...this.#rotating.values()].flat();
   }
 
   /**
