@@ -5,7 +5,7 @@ import { foldForSearch } from "./scrub-forms.js";
 // base64 secret is three. Each layer that finds nothing to decode is skipped, so plain text costs
 // one search per form.
 const maxLayers = 3;
-export const redacted = "[redacted]";
+const redacted = "[redacted]";
 
 /**
  * Replaces every place where one of `forms` appears in `text`, literally or under up to three
