@@ -1,5 +1,4 @@
 import { type CrmClient, createCrmClient } from "@engagifii/crm-client";
-import { collectGarbage } from "./measure.js";
 import { type BenchResult, budget, median, metric } from "./result.js";
 import { progress, runAsScript } from "./run-as-script.js";
 import { spawnServer } from "./spawn-server.js";
@@ -31,6 +30,10 @@ async function stream(crm: CrmClient, concurrency: number, maxPages?: number): P
   const expected = maxPages ? maxPages * pageSize : totalItems;
   if (count !== expected) throw new Error(`streamed ${count} items, expected ${expected}`);
   return count;
+}
+
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function heapUsed(): number {

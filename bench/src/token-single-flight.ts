@@ -1,5 +1,5 @@
 import { type CrmClient, createCrmClient } from "@engagifii/crm-client";
-import { nextTick, overheadBody } from "./fixtures.js";
+import { nextTick, smallPage } from "./fixtures.js";
 import { type BenchResult, budget, median, metric } from "./result.js";
 import { progress, runAsScript } from "./run-as-script.js";
 
@@ -21,7 +21,7 @@ function stubbedEndpoints() {
     counts.api++;
     if (!request.headers.get("authorization")?.startsWith("Bearer bench-token-")) counts.unauthorised++;
     await nextTick();
-    return Response.json(overheadBody);
+    return Response.json(smallPage);
   };
   return { counts, fetch };
 }
