@@ -13,7 +13,7 @@ function table({ header, rows }: Pick<Table, "header" | "rows">): string {
 const number = (value: number) =>
   value.toLocaleString("en-US", { maximumFractionDigits: Math.abs(value) < 10 ? 3 : 1 });
 
-/** The figures of one run as markdown: the run's facts, the budgets, then each case's figures. */
+/** The figures of one run as markdown: the run's facts, the budgets, the figures, then the side-by-side tables. */
 export function toMarkdown(report: Report): string {
   const { source, machine } = report;
   const dirty = source.clientSourceChanged || source.benchSourceChanged ? " (with uncommitted changes)" : "";
@@ -39,14 +39,14 @@ export function toMarkdown(report: Report): string {
       ),
     }),
   ];
-  for (const result of report.results) {
+  const plain = report.results.filter((result) => !result.tables?.length);
+  const rows = plain.flatMap((result) =>
+    result.metrics.map((item) => [result.bench, item.name, `${number(item.value)} ${item.unit}`]),
+  );
+  if (rows.length) parts.push("### Measurements", table({ header: ["Case", "Figure", "Value"], rows }));
+  for (const result of report.results.filter((item) => item.tables?.length)) {
     parts.push(`### ${result.title}`);
-    if (result.tables?.length) {
-      for (const item of result.tables) parts.push(`${item.title}:`, table(item));
-    } else {
-      const rows = result.metrics.map((item) => [item.name, `${number(item.value)} ${item.unit}`]);
-      parts.push(table({ header: ["Figure", "Value"], rows }));
-    }
+    for (const item of result.tables ?? []) parts.push(`${item.title}:`, table(item));
     if (result.notes.length) parts.push(result.notes.map((note) => `- ${note}`).join("\n"));
   }
   return `${parts.join("\n\n")}\n`;

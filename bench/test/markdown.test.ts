@@ -18,7 +18,7 @@ const report: Report = {
       durationMs: 1,
       metrics: [{ name: "elapsed", value: 1234.5, unit: "ms" }],
       budgets: [{ name: "limit", limit: "≤ 1", actual: "2", pass: false }],
-      notes: ["a note"],
+      notes: [],
     },
     {
       bench: "two",
@@ -26,18 +26,18 @@ const report: Report = {
       durationMs: 1,
       metrics: [{ name: "hidden behind the table", value: 1, unit: "µs" }],
       budgets: [],
-      notes: [],
+      notes: ["a note"],
       tables: [{ title: "side by side", header: ["client", "µs"], rows: [["a|b", "3.0"]] }],
     },
   ],
 };
 
 describe("toMarkdown", () => {
-  it("renders the run, the budgets, and each case's figures or its tables", () => {
+  it("renders the run, the budgets, the figures, and the side-by-side tables with their notes", () => {
     const markdown = toMarkdown(report);
     expect(markdown).toContain("`abc1234` (with uncommitted changes)");
     expect(markdown).toContain("| limit | ≤ 1 | 2 | FAIL |");
-    expect(markdown).toContain("| elapsed | 1,234.5 ms |");
+    expect(markdown).toContain("| one | elapsed | 1,234.5 ms |");
     expect(markdown).toContain("| a\\|b | 3.0 |");
     expect(markdown).not.toContain("hidden behind the table");
     expect(markdown).toContain("- a note");
