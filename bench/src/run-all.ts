@@ -5,11 +5,11 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { cases } from "./cases.js";
-import { sourceState, waitForClientBuild } from "./client-build.js";
 import { spliceInto, toMarkdown } from "./markdown.js";
 import { benchDir, repoRoot, resultsDir } from "./paths.js";
 import { buildReport, printResults, printSummary, writeReport } from "./report.js";
 import type { BenchResult } from "./result.js";
+import { sourceState } from "./source-state.js";
 
 const usage = `Usage: pnpm bench [-- --only <case>[,<case>…]] [--update-doc]
 
@@ -53,7 +53,6 @@ async function main(): Promise<void> {
   const results: BenchResult[] = [];
   try {
     for (const name of selected) {
-      await waitForClientBuild();
       console.log(`▶ ${name}`);
       results.push(await runCase(name, directory));
     }
