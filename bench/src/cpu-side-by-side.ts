@@ -5,7 +5,7 @@ import { type BenchResult, median, medianAndRange, metric } from "./result.js";
 import { progress, runAsScript } from "./run-as-script.js";
 
 const name = "cpu-side-by-side";
-const rounds = 7;
+const rounds = 9;
 const sliceMs = 250;
 const minimumPerSlice = 20;
 /** A limit no run here can reach, so that our limiter is on but never waits. */
@@ -13,7 +13,7 @@ const hugeLimit = { requests: 1_000_000_000, intervalMs: 1_000 };
 
 const bodyText = JSON.stringify(smallPage);
 /** A fetch without I/O: a new Response around the same canned JSON, for every peer alike. */
-export const stubFetch: AnyFetch = async () =>
+const stubFetch: AnyFetch = async () =>
   new Response(bodyText, { status: 200, headers: { "content-type": "application/json" } });
 
 interface Slice {
@@ -22,7 +22,7 @@ interface Slice {
 }
 
 /** Sends one request at a time for `sliceMs` (and at least `minimumPerSlice` requests). */
-export async function slice(send: SendOne, durationMs = sliceMs): Promise<Slice> {
+async function slice(send: SendOne, durationMs = sliceMs): Promise<Slice> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   let count = 0;

@@ -19,7 +19,7 @@ function crm({ baseUrl, fetch }: PeerSetup, rateLimit: false | PeerSetup["limit"
 /** Our client as the README sets it up, its limiter at the limit the server enforces. */
 export const crmClient: Peer = {
   name: "@engagifii/crm-client",
-  configuration: "defaults (2 retries, Retry-After honoured, 30 s timeout); rateLimit = the server's limit",
+  configuration: "its defaults (retries honour Retry-After); rateLimit set to the server's limit",
   create: (setup) => crm(setup, setup.limit),
 };
 
