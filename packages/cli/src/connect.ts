@@ -26,7 +26,7 @@ export async function connect(flags: GlobalFlags, env: Record<string, string | u
   let mock: EmbeddedMock | undefined;
   if (flags.mock) {
     mock = await startEmbeddedMock(document);
-    Object.assign(config, mockCredentials, { baseUrl: mock.url, tokenUrl: undefined, scope: undefined });
+    Object.assign(config, mockCredentials, { baseUrl: mock.url, tokenUrl: undefined, scope: undefined, sources: {} });
   }
   const tokenEvents: TokenRefreshEvent[] = [];
   try {

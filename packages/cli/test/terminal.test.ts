@@ -28,16 +28,22 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-const screen = () => execFileSync("tmux", ["capture-pane", "-p", "-t", session], { encoding: "utf8" });
+const screen = (name = session) => execFileSync("tmux", ["capture-pane", "-p", "-t", name], { encoding: "utf8" });
 
-async function waitForScreen(test: (text: string) => boolean, what: string): Promise<string> {
+async function waitForScreen(test: (text: string) => boolean, what: string, name = session): Promise<string> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const text = screen();
+    const text = screen(name);
     if (test(text)) return text;
     await delay(100);
   }
-  throw new Error(`the terminal never showed ${what}; it shows:\n${screen()}`);
+  throw new Error(`the terminal never showed ${what}; it shows:\n${screen(name)}`);
+}
+
+/** Runs a command in a new tmux session `name`; `EXIT=<code>` shows how it ended. */
+function startInTerminal(name: string, command: string[]): void {
+  const quoted = command.map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(" ");
+  execFileSync("tmux", ["new-session", "-d", "-s", name, "-x", "120", "-y", "10", `${quoted}; echo EXIT=$?; sleep 60`]);
 }
 
 it.skipIf(!tmux)(
@@ -60,18 +66,7 @@ it.skipIf(!tmux)(
       "--concurrency",
       "1",
     ];
-    const quoted = command.map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(" ");
-    execFileSync("tmux", [
-      "new-session",
-      "-d",
-      "-s",
-      session,
-      "-x",
-      "120",
-      "-y",
-      "10",
-      `${quoted}; echo EXIT=$?; sleep 60`,
-    ]);
+    startInTerminal(session, command);
 
     const drawn = await waitForScreen(
       (text) => /export people \[[█░]+\] \d+% \| \d+\/2000/.test(text),
@@ -99,6 +94,35 @@ it.skipIf(!tmux)(
       .slice(1)
       .map((line) => line.split(",")[0]);
     expect(ids).toEqual(samplePeople(2_000).map((person) => person.id));
+  },
+  60_000,
+);
+
+it.skipIf(!tmux)(
+  "configure asks for each setting and never shows the secret",
+  async () => {
+    const name = `${session}-configure`;
+    const configHome = join(directory, "config");
+    try {
+      startInTerminal(name, ["env", `XDG_CONFIG_HOME=${configHome}`, process.execPath, binaryPath, "configure"]);
+      const answers = ["https://crm.example.com", "acme", "my-client", "typed-secret-value"];
+      for (const [index, prompt] of ["Base URL", "Tenant code", "Client id", "Client secret"].entries()) {
+        await waitForScreen((text) => text.includes(prompt), `the ${prompt} prompt`, name);
+        execFileSync("tmux", ["send-keys", "-t", name, answers[index] as string, "Enter"]);
+      }
+      const done = await waitForScreen((text) => text.includes("EXIT="), "the exit code", name);
+      expect(done).toContain("EXIT=0");
+      expect(done).not.toContain("typed-secret-value");
+      const saved = JSON.parse(await readFile(join(configHome, "engagifii", "config.json"), "utf8"));
+      expect(saved.profiles.default).toEqual({
+        baseUrl: "https://crm.example.com",
+        tenantCode: "acme",
+        clientId: "my-client",
+        clientSecret: "typed-secret-value",
+      });
+    } finally {
+      spawnSync("tmux", ["kill-session", "-t", name]);
+    }
   },
   60_000,
 );

@@ -1,5 +1,5 @@
-import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
+import { read } from "read";
 import { usageError } from "../cli-error.js";
 import { globalFlags, writeOut } from "../command-runner.js";
 import { type Profile, profileFilePath, readProfileFile, writeProfileFile } from "../config/profile-file.js";
@@ -57,28 +57,26 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Asks for each setting on a terminal; Enter keeps the current value. The secret is not echoed. */
+/** Asks for each setting on a terminal, on stderr; Enter keeps the current value. The secret is not echoed. */
 async function ask(current: Profile): Promise<Profile> {
-  const prompt = createInterface({ input: process.stdin, output: process.stderr });
-  const question = async (label: string, value: string | undefined) =>
-    (await prompt.question(`${label}${value ? ` [${value}]` : ""}: `)).trim() || value;
-  try {
-    const baseUrl = await question("Base URL (empty for the default)", current.baseUrl);
-    const tenantCode = await question("Tenant code", current.tenantCode);
-    const clientId = await question("Client id", current.clientId);
-    const muted = prompt as unknown as { _writeToOutput?: (text: string) => void };
-    process.stderr.write(`Client secret${current.clientSecret ? " [keep current]" : ""}: `);
-    muted._writeToOutput = () => undefined; // readline's documented-by-usage hook: do not echo the secret
-    const secret = (await prompt.question("")).trim() || current.clientSecret;
-    process.stderr.write("\n");
-    return {
-      ...current,
-      ...(baseUrl ? { baseUrl } : {}),
-      ...(tenantCode ? { tenantCode } : {}),
-      ...(clientId ? { clientId } : {}),
-      ...(secret ? { clientSecret: secret } : {}),
-    };
-  } finally {
-    prompt.close();
-  }
+  const question = async (prompt: string, value: string | undefined, silent = false) =>
+    (
+      await read({
+        prompt: `${prompt}${value ? (silent ? " [keep current]" : ` [${value}]`) : ""}: `,
+        output: process.stderr,
+        silent,
+        replace: silent ? "*" : "",
+      })
+    ).trim() || value;
+  const baseUrl = await question("Base URL (empty for the default)", current.baseUrl);
+  const tenantCode = await question("Tenant code", current.tenantCode);
+  const clientId = await question("Client id", current.clientId);
+  const clientSecret = await question("Client secret", current.clientSecret, true);
+  return {
+    ...current,
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(tenantCode ? { tenantCode } : {}),
+    ...(clientId ? { clientId } : {}),
+    ...(clientSecret ? { clientSecret } : {}),
+  };
 }
