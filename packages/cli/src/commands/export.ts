@@ -5,11 +5,11 @@ import { findOperation } from "../document/operations.js";
 import { listItemSchema, objectFields } from "../document/schemas.js";
 import { exitCodes } from "../exit-codes.js";
 import { type ExportFormatName, exportFormat, exportFormatNames } from "../export/export-format.js";
-import { createProgress } from "../export/progress.js";
 import { runExport } from "../export/run-export.js";
+import { integerFlag } from "../integer-flag.js";
 import { interruptSignal } from "../interrupt.js";
+import { createProgress } from "../output/progress.js";
 import { resourceEntry, resourceTable } from "../resource-table.js";
-import { integer } from "./resources.js";
 
 interface ExportFlags {
   format: ExportFormatName;
@@ -47,8 +47,8 @@ export function registerExport(program: Command): void {
         );
       }
       const entry = resourceEntry(resource);
-      const pageSize = integer(flags.pageSize, "--page-size");
-      const concurrency = Math.max(1, integer(flags.concurrency, "--concurrency"));
+      const pageSize = integerFlag(flags.pageSize, "--page-size");
+      const concurrency = Math.max(1, integerFlag(flags.concurrency, "--concurrency"));
       await withConnection(command, async ({ crm, document }) => {
         const list = findOperation(document, entry.operations.list);
         const columns = objectFields(document, listItemSchema(document, list)).names;

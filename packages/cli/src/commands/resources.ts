@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { usageError } from "../cli-error.js";
 import { withConnection, writeOut } from "../command-runner.js";
 import { collect, type FieldFlags, readFields } from "../fields.js";
+import { integerFlag } from "../integer-flag.js";
 import { formatTable } from "../output/table.js";
 import { type ResourceEntry, resourceHelper, resourceTable } from "../resource-table.js";
 
@@ -52,8 +53,8 @@ function registerResource(program: Command, entry: ResourceEntry): void {
     .action(async (flags: OutputFlags & { page: string; pageSize: string }, command: Command) => {
       await withConnection(command, async ({ crm }) => {
         const page = (await resourceHelper(crm, entry).list({
-          pageIndex: integer(flags.page, "--page"),
-          pageSize: integer(flags.pageSize, "--page-size"),
+          pageIndex: integerFlag(flags.page, "--page"),
+          pageSize: integerFlag(flags.pageSize, "--page-size"),
         })) as { data: Record<string, unknown>[]; totalCount: number; pageIndex: number };
         if (flags.json) return writeOut(`${JSON.stringify(page, null, 2)}\n`);
         const footer = `page ${page.pageIndex}: ${page.data.length} of ${page.totalCount} ${name}`;
@@ -102,10 +103,4 @@ function registerResource(program: Command, entry: ResourceEntry): void {
         await writeOut(`deleted ${singular} ${id}\n`);
       });
     });
-}
-
-export function integer(text: string, flag: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw usageError(`${flag} "${text}" is not a whole number`);
-  return value;
 }

@@ -4,8 +4,9 @@ import { withConnection, writeOut } from "../command-runner.js";
 import { findOperation } from "../document/operations.js";
 import { listItemSchema, objectFields, requestBodySchema } from "../document/schemas.js";
 import { exitCodes } from "../exit-codes.js";
-import { createProgress } from "../export/progress.js";
+import { integerFlag } from "../integer-flag.js";
 import { interruptSignal } from "../interrupt.js";
+import { createProgress } from "../output/progress.js";
 import { resourceEntry, resourceHelper, resourceTable } from "../resource-table.js";
 import { applyPlan } from "../sync/apply-plan.js";
 import { buildPlan } from "../sync/plan.js";
@@ -14,7 +15,6 @@ import { readRows } from "../sync/read-rows.js";
 import { report } from "../sync/report.js";
 import { openSyncCheckpoint, syncCheckpointPath } from "../sync/sync-checkpoint.js";
 import { createWriteRecord } from "../sync/write-record.js";
-import { integer } from "./resources.js";
 
 interface SyncFlags {
   match: string;
@@ -55,7 +55,7 @@ export function registerSync(program: Command): void {
         );
       }
       const entry = resourceEntry(resource);
-      const concurrency = Math.max(1, integer(flags.concurrency, "--concurrency"));
+      const concurrency = Math.max(1, integerFlag(flags.concurrency, "--concurrency"));
       const rows = await readRows(file);
       await withConnection(command, async ({ crm, document }) => {
         const fields = objectFields(

@@ -2,6 +2,7 @@ import { open } from "node:fs/promises";
 import { type CrmClient, type PageStrategy, pageIndexStrategy } from "@engagifii/crm-client";
 import { CliError } from "../cli-error.js";
 import { exitCodes } from "../exit-codes.js";
+import type { Progress } from "../output/progress.js";
 import {
   checkpointPath,
   type ExportCheckpoint,
@@ -10,7 +11,6 @@ import {
   writeExportCheckpoint,
 } from "./export-checkpoint.js";
 import type { ExportFormat } from "./export-format.js";
-import type { Progress } from "./progress.js";
 
 export interface ExportJob {
   crm: CrmClient;
