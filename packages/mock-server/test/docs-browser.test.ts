@@ -47,9 +47,11 @@ describe.skipIf(!hasChromium)("/docs in Chromium", () => {
     await operation.locator("button.execute").click();
     const status = operation.locator(".live-responses-table .response .response-col_status").first();
     await status.waitFor();
-    expect((await status.innerText()).trim()).toBe("200");
-    const body = await operation.locator(".live-responses-table .response-col_description pre").first().innerText();
-    expect(JSON.parse(body)).toMatchObject({ data: expect.arrayContaining([expect.objectContaining({ firstName: "Jane" })]) });
+    expect((await status.textContent())?.trim()).toBe("200");
+    const body = await operation.locator(".live-responses-table .response-col_description pre").first().textContent();
+    expect(JSON.parse(body ?? "")).toMatchObject({
+      data: expect.arrayContaining([expect.objectContaining({ firstName: "Jane" })]),
+    });
 
     await mkdir(fileURLToPath(new URL("../test-results/", import.meta.url)), { recursive: true });
     await operation.scrollIntoViewIfNeeded();

@@ -81,7 +81,7 @@ describe("stateful sandbox", () => {
     for (let pageIndex = 0; pageIndex < 3; pageIndex++) {
       const page = await call("GET", `/api/Widget?pageIndex=${pageIndex}&pageSize=2`);
       expect(page.body).toMatchObject({ totalCount: 5, pageIndex, pageSize: 2 });
-      names.push(...(page.body?.data as Array<{ name: string }>).map((widget) => widget.name));
+      names.push(...((page.body?.data ?? []) as Array<{ name: string }>).map((widget) => widget.name));
     }
     expect(names).toEqual(["Sprocket", "b", "c", "d", "e"]);
     const capped = await call("GET", "/api/Widget?pageSize=3");
