@@ -26,14 +26,17 @@ describe("the stateless mock on a document without a token operation", () => {
     );
   });
 
-  it.each([400, 401, 403, 404, 409, 429, 500, 503])("answers Prefer: code=%i with an RFC 7807 body, though the list documents only 200", async (status) => {
-    const response = await fetch(`${mock.url}/api/Widget`, {
-      headers: { authorization: "Bearer x", "tenant-code": "acme", prefer: `code=${status}` },
-    });
-    expect(response.status).toBe(status);
-    expect(response.headers.get("content-type")).toBe("application/problem+json");
-    expect(await response.json()).toMatchObject({ type: "about:blank", status, title: expect.any(String) });
-  });
+  it.each([400, 401, 403, 404, 409, 429, 500, 503])(
+    "answers Prefer: code=%i with an RFC 7807 body, though the list documents only 200",
+    async (status) => {
+      const response = await fetch(`${mock.url}/api/Widget`, {
+        headers: { authorization: "Bearer x", "tenant-code": "acme", prefer: `code=${status}` },
+      });
+      expect(response.status).toBe(status);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(await response.json()).toMatchObject({ type: "about:blank", status, title: expect.any(String) });
+    },
+  );
 });
 
 describe("/docs", () => {
