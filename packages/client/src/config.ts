@@ -18,6 +18,9 @@ import { assertHeaderSafe, isHeaderSafe } from "./transport/tenant-header.js";
 export type { CrmClientOptions, FetchFunction, RateLimitOptions, ResolvedConfig } from "./client-options.js";
 export { integerOption } from "./config-checks.js";
 
+/** 10 MiB: the largest body the client buffers unless told otherwise. */
+export const defaultMaxResponseBytes = 10 * 1024 * 1024;
+
 /** The API server from the OpenAPI document's `servers`. */
 export const defaultBaseUrl = "https://builtin-crm.azurewebsites.net";
 
@@ -118,6 +121,13 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
     clientKey: credentials.kind === "client-credentials" ? credentials.clientId : "access-token",
     maxRetries: integerOption("maxRetries", options.maxRetries, 2, 0, 10),
     timeoutMs: integerOption("timeoutMs", options.timeoutMs, 30_000, 1, 600_000),
+    maxResponseBytes: integerOption(
+      "maxResponseBytes",
+      options.maxResponseBytes,
+      defaultMaxResponseBytes,
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
     rateLimit: resolveRateLimit(options.rateLimit),
     logger,
     logLevel,

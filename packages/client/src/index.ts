@@ -1,5 +1,11 @@
 export type { AccessTokenFunction, AccessTokenResult } from "./auth/token-provider.js";
-export { type CrmClientOptions, defaultBaseUrl, type FetchFunction, type RateLimitOptions } from "./config.js";
+export {
+  type CrmClientOptions,
+  defaultBaseUrl,
+  defaultMaxResponseBytes,
+  type FetchFunction,
+  type RateLimitOptions,
+} from "./config.js";
 export { type CrmClient, createCrmClient } from "./create-client.js";
 export { type CrmCoreClient, createCrmCoreClient } from "./create-core-client.js";
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCrmClient, type PageStrategy, pageIndexStrategy } from "../src/index.js";
+import { ConfigurationError, createCrmClient, type PageStrategy, pageIndexStrategy } from "../src/index.js";
 import { fakeApi, options, page, person } from "./fake-api.js";
 
 const people = () => page([person(1), person(2)], 2, 0, 50);
@@ -45,7 +45,9 @@ describe("openapi-fetch middleware and per-request options", () => {
     const own = async () => new Response("{}");
     const crm = createCrmClient(options(api.fetch));
     await expect(crm.GET("/api/v1/people", { fetch: own } as never)).rejects.toThrow(/fetch cannot be set per request/);
-    await expect(crm.GET("/api/v1/people", { fetch: own, timeoutMs: 5_000 } as never)).rejects.toThrow(TypeError);
+    await expect(crm.GET("/api/v1/people", { fetch: own, timeoutMs: 5_000 } as never)).rejects.toThrow(
+      ConfigurationError,
+    );
     expect(api.apiRequests()).toHaveLength(0);
   });
 

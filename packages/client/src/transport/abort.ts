@@ -1,13 +1,15 @@
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. Leaves no timer behind. */
-export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
+import type { Clock } from "./clock.js";
+
+/** Resolves after `ms` on `clock`, or rejects with the signal's reason as soon as it aborts. Leaves no timer behind. */
+export function sleep(clock: Clock, ms: number, signal?: AbortSignal | null): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const onAbort = () => {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       reject(signal?.reason);
     };
-    const timer = setTimeout(() => {
+    const timer = clock.setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
@@ -20,6 +22,11 @@ export class AttemptTimeout extends Error {
   override name = "AttemptTimeout";
 }
 
+/** Thrown into a call's signal when its per-request `timeoutMs` has passed. */
+export class DeadlineExceeded extends AttemptTimeout {
+  override name = "DeadlineExceeded";
+}
+
 /** Makes `controller` abort when `signal` does; returns the function that stops following. */
 export function followSignal(controller: AbortController, signal: AbortSignal | null | undefined): () => void {
   if (!signal) return () => undefined;
@@ -30,6 +37,32 @@ export function followSignal(controller: AbortController, signal: AbortSignal | 
   const onAbort = () => controller.abort(signal.reason);
   signal.addEventListener("abort", onAbort, { once: true });
   return () => signal.removeEventListener("abort", onAbort);
+}
+
+/**
+ * The call's signal: the caller's, and with a deadline one that also aborts then (with
+ * DeadlineExceeded). `dispose` stops the timer and the following; call it when the call is over.
+ */
+export function callSignal(
+  clock: Clock,
+  caller: AbortSignal | undefined,
+  deadline: number | undefined,
+): { signal: AbortSignal | undefined; dispose: () => void } {
+  if (deadline === undefined) return { signal: caller, dispose: () => undefined };
+  const controller = new AbortController();
+  const unfollow = followSignal(controller, caller);
+  const timeoutMs = Math.max(0, deadline - clock.now());
+  const timer = clock.setTimeout(
+    () => controller.abort(new DeadlineExceeded(`the request's timeoutMs (${timeoutMs} ms) has passed`)),
+    timeoutMs,
+  );
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clock.clearTimeout(timer);
+      unfollow();
+    },
+  };
 }
 
 /** The promise's result, or the signal's reason as soon as it aborts; the listener goes when either settles. */

@@ -77,6 +77,11 @@ export class RateLimiter {
     this.#store.pauseUntil(this.#key, until).catch(() => undefined); // the local pause still holds
   }
 
+  /** How long the pause a 429 set here still lasts (0: none). */
+  pausedForMs(): number {
+    return Math.max(0, this.#pausedUntil - this.#clock.now());
+  }
+
   /** See Grant#release. */
   release(slot: string | undefined): void {
     if (slot === undefined) return;
