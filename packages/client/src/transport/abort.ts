@@ -1,19 +1,48 @@
 import type { Clock } from "./clock.js";
 
+const subscribers = new WeakMap<AbortSignal, { callbacks: Set<() => void>; listener: () => void }>();
+
+/**
+ * Calls `callback` when `signal` aborts; returns the function that stops that. However many
+ * calls share one long-lived signal, it holds at most one listener of ours (no
+ * MaxListenersExceededWarning), and none once they are all over.
+ */
+export function whenAborted(signal: AbortSignal, callback: () => void): () => void {
+  let entry = subscribers.get(signal);
+  if (!entry) {
+    const callbacks = new Set<() => void>();
+    const listener = () => {
+      subscribers.delete(signal);
+      for (const each of callbacks) each();
+    };
+    entry = { callbacks, listener };
+    subscribers.set(signal, entry);
+    signal.addEventListener("abort", listener, { once: true });
+  }
+  const { callbacks, listener } = entry;
+  callbacks.add(callback);
+  return () => {
+    if (!callbacks.delete(callback) || callbacks.size > 0) return;
+    signal.removeEventListener("abort", listener);
+    if (subscribers.get(signal)?.callbacks === callbacks) subscribers.delete(signal);
+  };
+}
+
 /** Resolves after `ms` on `clock`, or rejects with the signal's reason as soon as it aborts. Leaves no timer behind. */
 export function sleep(clock: Clock, ms: number, signal?: AbortSignal | null): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clock.clearTimeout(timer);
-      reject(signal?.reason);
-    };
     const timer = clock.setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      stop();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const stop = signal
+      ? whenAborted(signal, () => {
+          clock.clearTimeout(timer);
+          reject(signal.reason);
+        })
+      : () => undefined;
   });
 }
 
@@ -34,9 +63,7 @@ export function followSignal(controller: AbortController, signal: AbortSignal | 
     controller.abort(signal.reason);
     return () => undefined;
   }
-  const onAbort = () => controller.abort(signal.reason);
-  signal.addEventListener("abort", onAbort, { once: true });
-  return () => signal.removeEventListener("abort", onAbort);
+  return whenAborted(signal, () => controller.abort(signal.reason));
 }
 
 /**
@@ -70,8 +97,7 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | null 
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    const stop = whenAborted(signal, () => reject(signal.reason));
+    promise.then(resolve, reject).finally(stop);
   });
 }

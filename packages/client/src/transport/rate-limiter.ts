@@ -1,5 +1,6 @@
 import { createMemoryRateLimitStore, isImmediate } from "../stores/memory-rate-limit-store.js";
 import type { RateLimit, RateLimitStore, SlotDecision } from "../stores/rate-limit-store.js";
+import { whenAborted } from "./abort.js";
 import { type Clock, systemClock } from "./clock.js";
 import { Grant } from "./grant.js";
 
@@ -11,8 +12,7 @@ interface Waiter {
   enqueuedAt: number;
   /** The limiter's sleep count when this waiter came: a grant without a sleep since then did not wait. */
   sleeps: number;
-  signal: AbortSignal | null | undefined;
-  onAbort: (() => void) | undefined;
+  stopWatching: (() => void) | undefined;
 }
 
 export interface LimiterStorage {
@@ -54,15 +54,14 @@ export class RateLimiter {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Grant>((resolve, reject) => {
       const now = this.#clock.now();
-      const waiter: Waiter = { resolve, reject, enqueuedAt: now, sleeps: this.#sleeps, signal, onAbort: undefined };
+      const waiter: Waiter = { resolve, reject, enqueuedAt: now, sleeps: this.#sleeps, stopWatching: undefined };
       if (signal) {
-        waiter.onAbort = () => {
+        waiter.stopWatching = whenAborted(signal, () => {
           const index = this.#queue.indexOf(waiter);
           if (index >= 0) this.#queue.splice(index, 1);
           if (this.#queue.length === 0) this.#clock.clearTimeout(this.#timer); // no timer outlives the last waiter
           reject(signal.reason);
-        };
-        signal.addEventListener("abort", waiter.onAbort, { once: true });
+        });
       }
       this.#queue.push(waiter);
       this.#pump();
@@ -170,7 +169,7 @@ export class RateLimiter {
   }
 
   #settle(waiter: Waiter): Waiter {
-    if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+    waiter.stopWatching?.();
     return waiter;
   }
 }
