@@ -1,6 +1,7 @@
 import type { CrmClientOptions, FetchFunction, ResolvedConfig } from "./client-options.js";
 import {
   check,
+  checkMethods,
   environmentVariables,
   fail,
   integerOption,
@@ -133,19 +134,10 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
     logLevel,
     fetch: options.fetch ?? ((request, init) => fetchFunction(request, init)),
     hooks,
-    tokenStore: checkStore("tokenStore", options.tokenStore, ["get", "fetchOnce", "invalidate"]),
-    rateLimitStore: checkStore("rateLimitStore", options.rateLimitStore, ["acquire", "release", "pauseUntil"]),
-    clock: checkStore("clock", options.clock, ["now", "setTimeout", "clearTimeout"]) ?? systemClock,
+    tokenStore: checkMethods("tokenStore", options.tokenStore, ["get", "fetchOnce", "invalidate"]),
+    rateLimitStore: checkMethods("rateLimitStore", options.rateLimitStore, ["acquire", "release", "pauseUntil"]),
+    clock: checkMethods("clock", options.clock, ["now", "setTimeout", "clearTimeout"]) ?? systemClock,
   };
-}
-
-/** An optional object that must have these methods. */
-function checkStore<T>(option: string, value: T | undefined, methods: string[]): T | undefined {
-  if (value === undefined) return undefined;
-  check(isRecord(value), option, `an object with ${methods.join(", ")}`, value);
-  const missing = methods.filter((method) => typeof (value as Record<string, unknown>)[method] !== "function");
-  if (missing.length > 0) fail(option, `must have the methods ${methods.join(", ")}; missing ${missing.join(", ")}`);
-  return value;
 }
 
 function resolveRateLimit(rateLimit: CrmClientOptions["rateLimit"]): ResolvedConfig["rateLimit"] {

@@ -3,26 +3,9 @@ import type { RateLimit, RateLimitStore, SlotDecision } from "../stores/rate-lim
 import { whenAborted } from "./abort.js";
 import { type Clock, systemClock } from "./clock.js";
 import { Grant } from "./grant.js";
+import { askForSlots, type LimiterStorage, type Waiter } from "./limiter-slots.js";
 
-export { Grant };
-
-interface Waiter {
-  resolve(grant: Grant): void;
-  reject(reason: unknown): void;
-  enqueuedAt: number;
-  /** The limiter's sleep count when this waiter came: a grant without a sleep since then did not wait. */
-  sleeps: number;
-  stopWatching: (() => void) | undefined;
-}
-
-export interface LimiterStorage {
-  store: RateLimitStore;
-  /** The window's key in the store (API origin and client id). */
-  key: string;
-}
-
-// How many slots one wake-up asks the store for at most.
-const maxBatch = 32;
+export { Grant, type LimiterStorage };
 
 /**
  * Grants places in FIFO order from a RateLimitStore's sliding window. The queue, the abort
@@ -127,11 +110,8 @@ export class RateLimiter {
       else if (!Number.isFinite(this.#limit.requests)) {
         for (const waiter of this.#queue.splice(0)) this.#handOut(waiter, undefined);
       } else {
-        const store = this.#store;
-        const count = Math.min(this.#queue.length, this.#limit.requests, maxBatch);
-        const decisions = isImmediate(store)
-          ? Array.from({ length: count }, () => store.acquireNow(this.#key, this.#limit))
-          : await Promise.all(Array.from({ length: count }, () => store.acquire(this.#key, this.#limit)));
+        const asked = askForSlots(this.#store, this.#key, this.#limit, this.#queue.length);
+        const decisions = Array.isArray(asked) ? asked : await asked;
         wakeAt = this.#handOutGranted(decisions, askedAt);
       }
       if (wakeAt === 0 || this.#again) continue;
