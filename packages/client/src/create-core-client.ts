@@ -6,7 +6,7 @@ import { resolveConfig } from "./config.js";
 import { createLimiter } from "./create-limiter.js";
 import { createLogSink } from "./logging/logger.js";
 import { SecretScrubber } from "./logging/redact.js";
-import { readableMiddleware } from "./middleware.js";
+import { clientMiddleware } from "./middleware.js";
 import { createOpenApiClient } from "./openapi-fetch-interop.js";
 import { pageIndexStrategy } from "./pagination/page-index-strategy.js";
 import type { PageInit, PageStrategy } from "./pagination/page-strategy.js";
@@ -102,8 +102,8 @@ function buildClient(shared: SharedTransportOptions, baseUrl: string, tenantCode
     PUT: method("PUT"),
     DELETE: method("DELETE"),
     PATCH: method("PATCH"),
-    use: (...middleware) => inner.use(...middleware.map(readableMiddleware)),
-    eject: (...middleware) => inner.eject(...middleware.map(readableMiddleware)),
+    use: (...middleware) => inner.use(...middleware.map(clientMiddleware)),
+    eject: (...middleware) => inner.eject(...middleware.map(clientMiddleware)),
     paginate(path, ...args) {
       const [init, options] = args as unknown as [PageInit | undefined, PaginateOptions | undefined];
       return client.paginateWith(pageIndexStrategy(), path, init, options) as never;

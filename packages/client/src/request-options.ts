@@ -1,6 +1,6 @@
 import { type HeadersOptions, mergeHeaders } from "openapi-fetch";
 import { fail, integerOption } from "./config-checks.js";
-import { readableMiddleware } from "./middleware.js";
+import { clientMiddleware } from "./middleware.js";
 import type { RequestSettings } from "./transport/request-settings.js";
 import { isHeaderSafe } from "./transport/tenant-header.js";
 
@@ -21,7 +21,7 @@ export function splitRequestOptions(init: Record<string, unknown>): {
   if (rest.parseAs !== undefined && !parseAsValues.has(rest.parseAs as string))
     fail("parseAs", `must be one of ${[...parseAsValues].join(", ")}`);
   checkPathParameters(rest.params);
-  if (Array.isArray(rest.middleware)) rest.middleware = rest.middleware.map(readableMiddleware);
+  if (Array.isArray(rest.middleware)) rest.middleware = rest.middleware.map(clientMiddleware);
   if (idempotencyKey !== undefined) {
     const key = headerValue("idempotencyKey", idempotencyKey);
     rest.headers = mergeHeaders(rest.headers as HeadersOptions | undefined, { "idempotency-key": key });

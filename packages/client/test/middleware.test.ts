@@ -71,3 +71,15 @@ describe("openapi-fetch middleware and per-request options", () => {
     expect(() => crm.paginateWith(wrong, "/api/v1/people")).toThrow(/must be GET or POST.*got TRACE/);
   });
 });
+
+describe("middleware that replaces the Request", () => {
+  it("keeps the request's own settings (here its tenant and retries)", async () => {
+    const api = fakeApi((_request, attempt) => (attempt === 1 ? new Response("", { status: 503 }) : people()));
+    const crm = createCrmClient(options(api.fetch));
+    crm.use({ onRequest: ({ request }) => new Request(request, { headers: { "x-added": "yes" } }) });
+    const { response } = await crm.GET("/api/v1/people", { tenantCode: "acme-east", maxRetries: 0 });
+    expect(response.status).toBe(503);
+    expect(api.apiRequests().map((request) => request.headers.get("tenant-code"))).toEqual(["acme-east"]);
+    expect(api.apiRequests()[0]?.headers.get("x-added")).toBe("yes");
+  });
+});
