@@ -10,7 +10,7 @@ import { BodyTooLarge, readBounded } from "./read-body.js";
 import { followRedirects } from "./redirects.js";
 import { wasNeverSent } from "./retry-rules.js";
 
-const nullBodyStatuses = new Set([101, 204, 205, 304]);
+const nullBodyStatuses = new Set([204, 205, 304]);
 
 /**
  * One attempt, within its time limit (`timeoutMs`, and no later than the call's deadline):
@@ -70,10 +70,12 @@ export function sendWith(fetch: FetchFunction): Next {
   };
 }
 
+/** A status outside 100–599, or an informational (1xx) one as the final answer, is no HTTP answer. */
 function checkStatus(status: number, request: CrmRequest): void {
-  if (Number.isInteger(status) && status >= 100 && status <= 599) return;
+  if (Number.isInteger(status) && status >= 200 && status <= 599) return;
   const context = contextOfRequest(request);
-  const message = `${context.method} ${context.path} returned HTTP status ${status}, outside 100–599`;
+  const what = status >= 100 && status < 200 ? "an informational status" : "outside 100–599";
+  const message = `${context.method} ${context.path} returned HTTP status ${status}, ${what}`;
   throw new InvalidResponseError(message, undefined, undefined, context);
 }
 
