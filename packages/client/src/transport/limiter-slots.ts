@@ -1,4 +1,4 @@
-import { isImmediate } from "../stores/memory-rate-limit-store.js";
+import type { ImmediateRateLimitStore } from "../stores/memory-rate-limit-store.js";
 import type { RateLimit, RateLimitStore, SlotDecision } from "../stores/rate-limit-store.js";
 import type { Grant } from "./grant.js";
 
@@ -21,17 +21,27 @@ export interface LimiterStorage {
 // How many slots one wake-up asks the store for at most.
 const maxBatch = 32;
 
-/**
- * Asks the store for a slot per waiter (at most `maxBatch`, and no more than the window holds).
- * A store in this process's memory answers at once, with no promise: the common case then costs none.
- */
-export function askForSlots(
+/** How many slots to ask for: one per waiter, at most `maxBatch`, and no more than the window holds. */
+function batchSize(limit: RateLimit, waiting: number): number {
+  return Math.min(waiting, limit.requests, maxBatch);
+}
+
+/** Slots from a store in this process's memory, which answers at once: no promise per request. */
+export function takeSlotsNow(
+  store: ImmediateRateLimitStore,
+  key: string,
+  limit: RateLimit,
+  waiting: number,
+): SlotDecision[] {
+  return Array.from({ length: batchSize(limit, waiting) }, () => store.acquireNow(key, limit));
+}
+
+/** Slots from any store (Redis, say): one `acquire` per slot, in parallel. */
+export function askStoreForSlots(
   store: RateLimitStore,
   key: string,
   limit: RateLimit,
   waiting: number,
-): SlotDecision[] | Promise<SlotDecision[]> {
-  const count = Math.min(waiting, limit.requests, maxBatch);
-  if (isImmediate(store)) return Array.from({ length: count }, () => store.acquireNow(key, limit));
-  return Promise.all(Array.from({ length: count }, () => store.acquire(key, limit)));
+): Promise<SlotDecision[]> {
+  return Promise.all(Array.from({ length: batchSize(limit, waiting) }, () => store.acquire(key, limit)));
 }

@@ -3,7 +3,7 @@ import type { RateLimit, RateLimitStore, SlotDecision } from "../stores/rate-lim
 import { whenAborted } from "./abort.js";
 import { type Clock, systemClock } from "./clock.js";
 import { Grant } from "./grant.js";
-import { askForSlots, type LimiterStorage, type Waiter } from "./limiter-slots.js";
+import { askStoreForSlots, type LimiterStorage, takeSlotsNow, type Waiter } from "./limiter-slots.js";
 
 export { Grant, type LimiterStorage };
 
@@ -110,8 +110,10 @@ export class RateLimiter {
       else if (!Number.isFinite(this.#limit.requests)) {
         for (const waiter of this.#queue.splice(0)) this.#handOut(waiter, undefined);
       } else {
-        const asked = askForSlots(this.#store, this.#key, this.#limit, this.#queue.length);
-        const decisions = Array.isArray(asked) ? asked : await asked;
+        const store = this.#store;
+        const decisions = isImmediate(store)
+          ? takeSlotsNow(store, this.#key, this.#limit, this.#queue.length)
+          : await askStoreForSlots(store, this.#key, this.#limit, this.#queue.length);
         wakeAt = this.#handOutGranted(decisions, askedAt);
       }
       if (wakeAt === 0 || this.#again) continue;
