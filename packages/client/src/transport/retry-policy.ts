@@ -35,7 +35,6 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         if (error instanceof DeadlineExceeded) throw giveUp(request, { timedOut: true }, error);
         if (!(error instanceof AttemptFailure)) throw error;
         if (settings.signal?.reason instanceof DeadlineExceeded) throw giveUp(request, error.detail, error.cause);
-        response = undefined;
         outcome = { kind: "failure", timedOut: error.detail.timedOut, neverSent: error.detail.neverSent };
         if (!outcome.neverSent) mayHaveArrived = true;
         const decision = decide(outcome, retries);
