@@ -5,8 +5,8 @@ import { type BenchResult, median, medianAndRange, metric } from "./result.js";
 import { progress, runAsScript } from "./run-as-script.js";
 
 const name = "cpu-side-by-side";
-const rounds = 9;
-const sliceMs = 250;
+const rounds = 15;
+const sliceMs = 150;
 const minimumPerSlice = 20;
 /** A limit no run here can reach, so that our limiter is on but never waits. */
 const hugeLimit = { requests: 1_000_000_000, intervalMs: 1_000 };
