@@ -17,7 +17,11 @@ export interface Connection {
 
 /** The document alone, for commands that do not call the API (`api --list`). */
 export function documentFor(flags: GlobalFlags, env: Record<string, string | undefined>): OpenApiDocument {
-  return loadDocument(flags.spec || env.ENGAGIFII_SPEC_FILE || packagedDocumentPath());
+  return loadDocument(explicitDocumentPath(flags, env) ?? packagedDocumentPath());
+}
+
+function explicitDocumentPath(flags: GlobalFlags, env: Record<string, string | undefined>): string | undefined {
+  return flags.spec || env.ENGAGIFII_SPEC_FILE || undefined;
 }
 
 export async function connect(flags: GlobalFlags, env: Record<string, string | undefined>): Promise<Connection> {
@@ -25,8 +29,13 @@ export async function connect(flags: GlobalFlags, env: Record<string, string | u
   const config = await resolveConfig(flags, env);
   let mock: EmbeddedMock | undefined;
   if (flags.mock) {
-    mock = await startEmbeddedMock(document);
-    Object.assign(config, mockCredentials, { baseUrl: mock.url, tokenUrl: undefined, scope: undefined, sources: {} });
+    mock = await startEmbeddedMock(document, explicitDocumentPath(flags, env));
+    Object.assign(config, mockCredentials, {
+      baseUrl: mock.url,
+      tokenUrl: mock.tokenUrl,
+      scope: undefined,
+      sources: {},
+    });
   }
   const tokenEvents: TokenRefreshEvent[] = [];
   try {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { samplePeople } from "../src/mock/embedded-mock.js";
-import { type FakeCrmServer, startFakeCrmServer } from "../src/mock/fake-crm-server.js";
+import { type FakeCrmServer, startFakeCrmServer } from "./fake-crm-server.js";
 import { document, fakeEnvironment, runBinary } from "./run-binary.js";
 
 let server: FakeCrmServer;

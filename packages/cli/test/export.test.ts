@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { samplePeople } from "../src/mock/embedded-mock.js";
-import { startFakeCrmServer } from "../src/mock/fake-crm-server.js";
+import { startFakeCrmServer } from "./fake-crm-server.js";
 import { document, fakeEnvironment, finished, runBinary, startBinary } from "./run-binary.js";
 
 const peoplePath = "/api/v1/people";

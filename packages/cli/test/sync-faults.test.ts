@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { samplePeople } from "../src/mock/embedded-mock.js";
-import { startFakeCrmServer } from "../src/mock/fake-crm-server.js";
+import { startFakeCrmServer } from "./fake-crm-server.js";
 import { seededRandom } from "./random.js";
 import { document, fakeEnvironment, finished, runBinary, startBinary } from "./run-binary.js";
 

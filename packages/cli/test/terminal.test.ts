@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { samplePeople } from "../src/mock/embedded-mock.js";
-import { type FakeCrmServer, startFakeCrmServer } from "../src/mock/fake-crm-server.js";
+import { type FakeCrmServer, startFakeCrmServer } from "./fake-crm-server.js";
 import { binaryPath, document, fakeEnvironment, runBinary } from "./run-binary.js";
 
 const tmux = spawnSync("tmux", ["-V"]).status === 0;

@@ -1,12 +1,13 @@
-// `--mock`: the one place that starts the embedded API. Swap the fake for the mock server's
-// stateful sandbox here when it exists; the commands only see `{ url, stop }`.
+// `--mock`: the one place that starts the embedded API, the mock server's stateful sandbox on the
+// same document, seeded with sample people, organizations and a committee. The commands only see `{ url, tokenUrl, stop }`.
+import type { SandboxSeed } from "@engagifii/crm-mock-server";
 import type { OpenApiDocument } from "../document/load-document.js";
 import { findOperation } from "../document/operations.js";
 import { resourceTable } from "../resource-table.js";
-import { startFakeCrmServer } from "./fake-crm-server.js";
 
 export interface EmbeddedMock {
   url: string;
+  tokenUrl: string;
   stop(): Promise<void>;
 }
 
@@ -56,11 +57,42 @@ export function samplePeople(count = 120): Record<string, unknown>[] {
   });
 }
 
-export async function startEmbeddedMock(document: OpenApiDocument): Promise<EmbeddedMock> {
-  const people = resourceTable.find((entry) => entry.command === "people");
-  const seed = people ? { [findOperation(document, people.operations.list).path]: samplePeople() } : {};
-  const server = await startFakeCrmServer(document, { seed });
-  return { url: server.url, stop: () => server.stop() };
+const created = "2024-01-01T00:00:00.000Z";
+const sampleRecords: Record<string, () => Record<string, unknown>[]> = {
+  people: () => samplePeople(),
+  organizations: () => [
+    { id: "org-acme", name: "Acme Corporation", type: "Company", parentId: null, createdDate: created },
+    { id: "org-engineering", name: "Engineering", type: "Department", parentId: "org-acme", createdDate: created },
+  ],
+  committees: () => [
+    {
+      id: "committee-board",
+      name: "Board of Directors",
+      description: "Executive oversight",
+      isActive: true,
+      createdDate: created,
+    },
+  ],
+};
+
+/** Starts the sandbox on the document given with --spec, else on the one the mock server ships. */
+export async function startEmbeddedMock(
+  document: OpenApiDocument,
+  specPath: string | undefined,
+): Promise<EmbeddedMock> {
+  const seed: SandboxSeed = {};
+  for (const entry of resourceTable) {
+    const records = sampleRecords[entry.command];
+    if (records) seed[findOperation(document, entry.operations.list).path] = records() as SandboxSeed[string];
+  }
+  // Loaded only for --mock: Prism takes about a second to load, which no other command should pay.
+  const { startMockServer } = await import("@engagifii/crm-mock-server");
+  const server = await startMockServer({
+    stateful: true,
+    seed: seed as SandboxSeed,
+    ...(specPath ? { spec: specPath } : {}),
+  });
+  return { url: server.url, tokenUrl: server.tokenUrl, stop: () => server.stop() };
 }
 
 /** Credentials the embedded mock accepts; never real ones. */

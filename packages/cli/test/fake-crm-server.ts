@@ -1,5 +1,6 @@
-// A small stateful fake of the API for `--mock` and the binary's tests, until the mock server's
-// stateful sandbox (`startMockServer({ stateful: true })`) replaces it; nothing else imports it.
+// A small stateful fake of the API for the binary's tests (`--mock` runs the mock server's stateful
+// sandbox). The tests need what the sandbox does not do: Idempotency-Keys honoured and counted, a
+// hook on each request to kill the binary at a chosen write, and slow pages.
 // It follows the document: any path whose template ends in a literal segment is a collection
 // (paged GET in `{ data, totalCount, pageIndex, pageSize }`, POST creates), and the same path plus
 // one `{parameter}` is an item (GET, PUT merges, DELETE). Writes with an Idempotency-Key are done
@@ -7,8 +8,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { OpenApiDocument } from "../document/load-document.js";
-import { listOperations, pathMatches } from "../document/operations.js";
+import type { OpenApiDocument } from "../src/document/load-document.js";
+import { listOperations, pathMatches } from "../src/document/operations.js";
 
 export interface FakeCrmServerOptions {
   /** Records per collection template, e.g. `{ "/api/v1/people": [...] }`; ids are added when missing. */
