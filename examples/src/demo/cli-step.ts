@@ -54,9 +54,13 @@ export const cliStep: DemoStep = {
       await show(["export", "people", "--format", "csv", "--out", exported], [0]);
 
       // A file to sync: the first exported person with a new phone, someone new, and a row with a bad email.
-      const [header = "", first = ""] = (await readFile(exported, "utf8")).split("\n");
+      // (The first person whose email is unique: earlier steps may have created the same person twice.)
+      const [header = "", ...lines] = (await readFile(exported, "utf8")).trimEnd().split("\n");
       const columns = header.split(",");
-      const person = Object.fromEntries(columns.map((column, index) => [column, first.split(",")[index] ?? ""]));
+      const rows = lines.map((line) =>
+        Object.fromEntries(columns.map((column, index) => [column, line.split(",")[index] ?? ""])),
+      );
+      const person = rows.find((row) => rows.filter((other) => other.email === row.email).length === 1) ?? {};
       const contacts = join(directory, "contacts.csv");
       await writeFile(
         contacts,
