@@ -22,7 +22,12 @@ export interface RateLimitKeys {
 
 export function rateLimitKeys(prefix: string, key: string): RateLimitKeys {
   const base = tagged(prefix, "rate", key);
-  return { slots: `${base}:slots`, pause: `${base}:pause`, queue: `${base}:queue`, queueDeadlines: `${base}:deadlines` };
+  return {
+    slots: `${base}:slots`,
+    pause: `${base}:pause`,
+    queue: `${base}:queue`,
+    queueDeadlines: `${base}:deadlines`,
+  };
 }
 
 export interface TokenKeys {

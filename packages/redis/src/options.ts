@@ -29,7 +29,13 @@ export const defaults = {
 
 type Resolved = Required<{ [K in keyof RedisStoresOptions]: Exclude<RedisStoresOptions[K], undefined> }>;
 
-const positiveIntegers = ["expectedWorkers", "commandTimeoutMs", "retryRedisAfterMs", "tokenLockMs", "inFlightMs"] as const;
+const positiveIntegers = [
+  "expectedWorkers",
+  "commandTimeoutMs",
+  "retryRedisAfterMs",
+  "tokenLockMs",
+  "inFlightMs",
+] as const;
 
 /** The options with their defaults; throws one error naming the first bad option. */
 export function resolveOptions(options: RedisStoresOptions): Resolved {

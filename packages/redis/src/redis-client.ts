@@ -23,13 +23,24 @@ export interface NodeRedisLike {
 export type AnyRedisClient = IoRedisLike | NodeRedisLike;
 
 function isFunctionProperty(value: unknown, name: string): boolean {
-  return (
-    typeof value === "object" && value !== null && typeof (value as Record<string, unknown>)[name] === "function"
-  );
+  return typeof value === "object" && value !== null && typeof (value as Record<string, unknown>)[name] === "function";
 }
 
-/** Adapts an ioredis or node-redis client; throws one clear error for anything else. */
-export function toRedisClient(client: AnyRedisClient): RedisClient {
+interface ErrorEmitter {
+  on(event: "error", listener: (error: unknown) => void): unknown;
+  listenerCount(event: "error"): number;
+}
+
+/**
+ * Adapts an ioredis or node-redis client; throws one clear error for anything else. A client that
+ * emits "error" with nobody listening would crash the process when Redis goes away (node-redis
+ * does): then a listener is added, and the failures reach the stores' fallback instead.
+ */
+export function toRedisClient(client: AnyRedisClient | RedisClient): RedisClient {
+  if (isFunctionProperty(client, "on") && isFunctionProperty(client, "listenerCount")) {
+    const emitter = client as unknown as ErrorEmitter;
+    if (emitter.listenerCount("error") === 0) emitter.on("error", () => undefined);
+  }
   // ioredis first: it has a sendCommand too, which takes its own Command objects.
   if (isFunctionProperty(client, "call")) {
     const ioredis = client as IoRedisLike;

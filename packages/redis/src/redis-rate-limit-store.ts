@@ -49,7 +49,12 @@ export function createRedisRateLimitStore(redis: RedisClient, options: RedisRate
 
     async release(key: string, slot: string, limit: RateLimit): Promise<void> {
       if (slot === unlimitedSlot) return;
-      await runScript(redis, releaseScript, [rateLimitKeys(options.prefix, key).slots], [time(), limit.intervalMs, slot]);
+      await runScript(
+        redis,
+        releaseScript,
+        [rateLimitKeys(options.prefix, key).slots],
+        [time(), limit.intervalMs, slot],
+      );
     },
 
     async pauseUntil(key: string, until: number): Promise<void> {

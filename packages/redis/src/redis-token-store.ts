@@ -30,7 +30,8 @@ export function createRedisTokenStore(redis: RedisClient, options: RedisTokenSto
   // Callers in this process share one fetchOnce per key, so that only one of them polls Redis.
   const inFlight = new Map<string, Promise<StoredToken>>();
 
-  const get = async (key: string) => tokenFromJson(await redis.sendCommand(["GET", tokenKeys(options.prefix, key).token]));
+  const get = async (key: string) =>
+    tokenFromJson(await redis.sendCommand(["GET", tokenKeys(options.prefix, key).token]));
 
   const isUsable = (token: StoredToken | undefined, { unusable, minValidityMs }: FetchOnceOptions) =>
     token !== undefined && token.accessToken !== unusable && token.expiresAt - now() >= minValidityMs;
@@ -53,7 +54,8 @@ export function createRedisTokenStore(redis: RedisClient, options: RedisTokenSto
           if (isUsable(storedMeanwhile, fetchOptions)) return storedMeanwhile as StoredToken;
           const fresh = await fetchToken();
           const lifetimeMs = Math.floor(fresh.expiresAt - now());
-          if (lifetimeMs > 0) await redis.sendCommand(["SET", keys.token, tokenToJson(fresh), "PX", String(lifetimeMs)]);
+          if (lifetimeMs > 0)
+            await redis.sendCommand(["SET", keys.token, tokenToJson(fresh), "PX", String(lifetimeMs)]);
           return fresh;
         } finally {
           await runScript(redis, releaseLockScript, [keys.lock], [lockId]).catch(() => undefined);
