@@ -1,4 +1,5 @@
 import type { RateLimitStore, StoredToken, TokenStore } from "@engagifii/crm-client";
+import type { LocalTokenStore } from "./local/local-token-store.js";
 import type { RedisHealth } from "./redis-health.js";
 
 /** Slots granted by the local store carry this prefix, so that their release goes back to it. */
@@ -38,12 +39,19 @@ export function withRateLimitFallback(
   };
 }
 
-/** The Redis token store while Redis answers; a per-process one while it does not. */
-export function withTokenFallback(redis: TokenStore, local: TokenStore, health: RedisHealth): TokenStore {
+/**
+ * The Redis token store while Redis answers; a per-process one while it does not, which keeps a
+ * copy of the last token read from Redis so that an outage costs no token request before expiry.
+ */
+export function withTokenFallback(redis: TokenStore, local: LocalTokenStore, health: RedisHealth): TokenStore {
+  const remembered = (key: string) => (token: StoredToken | undefined) => {
+    if (token) local.remember(key, token);
+    return token;
+  };
   return {
     get(key) {
       return health.run(
-        () => redis.get(key),
+        () => redis.get(key).then(remembered(key)),
         () => local.get(key),
       );
     },
@@ -55,7 +63,7 @@ export function withTokenFallback(redis: TokenStore, local: TokenStore, health: 
         return fetched;
       };
       return health.run(
-        () => redis.fetchOnce(key, fetchAtMostOnce, options),
+        () => redis.fetchOnce(key, fetchAtMostOnce, options).then(remembered(key)) as Promise<StoredToken>,
         () => local.fetchOnce(key, fetchAtMostOnce, options),
       );
     },

@@ -10,14 +10,17 @@ export const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
  */
 export async function connectSharedRedis(file: string): Promise<Redis | undefined> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  redis.on("error", () => undefined);
+  let lastError: Error | undefined;
+  redis.on("error", (error: Error) => {
+    lastError = error;
+  });
   try {
     await redis.connect();
     await redis.ping();
     return redis;
   } catch (error) {
     redis.disconnect();
-    const reason = `no Redis answers at ${redisUrl} (${(error as Error).message})`;
+    const reason = `no Redis answers at ${redisUrl} (${(lastError ?? (error as Error)).message})`;
     if (process.env.CI === "true") throw new Error(`${file}: ${reason}; CI=true requires one (set REDIS_URL)`);
     console.warn(`SKIPPED ${file}: ${reason}; set REDIS_URL to run these tests`);
     return undefined;
