@@ -17,6 +17,7 @@ const benchmarks = [
   "overhead-loopback",
   "pagination",
   "limiter-pacing",
+  "many-workers",
 ] as const;
 
 const usage = `Usage: pnpm bench [-- --only <name>[,<name>…]]
