@@ -28,6 +28,7 @@ export function createRedisStores(redis: AnyRedisClient | RedisClient, options: 
   const health = createRedisHealth({
     onRedisDown: resolved.onRedisDown,
     retryAfterMs: resolved.retryRedisAfterMs,
+    probe: () => client.sendCommand(["PING"]),
     logger: resolved.logger,
     fallback:
       resolved.onRedisDown === "fail"

@@ -10,7 +10,7 @@ export interface RedisStoresOptions {
   expectedWorkers?: number | undefined;
   /** How long one Redis command may take before Redis counts as down. Default: 1000 ms. */
   commandTimeoutMs?: number | undefined;
-  /** After a failure, how long to use the fallback before asking Redis again. Default: 5000 ms. */
+  /** During an outage, how often a background PING asks Redis again. Default: 5000 ms. */
   retryRedisAfterMs?: number | undefined;
   /** How long one process may hold the token-fetch lock; a crashed holder frees it after this. Default: 15000 ms. */
   tokenLockMs?: number | undefined;

@@ -38,6 +38,8 @@ export interface RedisHealthOptions {
   onRedisDown: "local" | "fail";
   /** How long to stay on the fallback before asking Redis again. */
   retryAfterMs: number;
+  /** Asks Redis whether it answers again (a PING), in the background while the fallback serves. */
+  probe: () => Promise<unknown>;
   logger: { warn(message: string): void; info?(message: string): void };
   /** What the fallback is, for the warning. */
   fallback: string;
@@ -45,41 +47,63 @@ export interface RedisHealthOptions {
 }
 
 export interface RedisHealth {
-  /** `onRedis`, or after a RedisFault (now or recently) `onLocal`; with `onRedisDown: "fail"`, a RedisUnavailableError. */
+  /** `onRedis`, or during an outage `onLocal`; with `onRedisDown: "fail"`, a RedisUnavailableError instead. */
   run<T>(onRedis: () => Promise<T>, onLocal: () => Promise<T>): Promise<T>;
   /** `onRedis` when Redis answers; otherwise nothing, also with `onRedisDown: "fail"` (for what expires by itself). */
   attempt(onRedis: () => Promise<void>): Promise<void>;
 }
 
-/** Tracks whether Redis answers: one warning per outage, and Redis again once it answers. */
+/**
+ * Tracks whether Redis answers. A RedisFault starts an outage: one warning, then the fallback for
+ * every call, while a probe asks Redis again every `retryAfterMs` in the background, so that no
+ * request waits on a Redis known to be down. When the probe is answered, the outage ends.
+ */
 export function createRedisHealth(options: RedisHealthOptions): RedisHealth {
-  let retryAt = 0;
   let outage: string | undefined;
+  let probeAt = 0;
+  let probing = false;
 
-  const fallBack = <T>(onLocal: () => Promise<T>): Promise<T> =>
-    options.onRedisDown === "fail"
-      ? Promise.reject(new RedisUnavailableError(`Redis is unreachable (${outage}) and onRedisDown is "fail"`))
-      : onLocal();
+  const probe = (): void => {
+    if (probing || options.now() < probeAt) return;
+    probing = true;
+    options.probe().then(
+      () => {
+        probing = false;
+        if (outage === undefined) return;
+        outage = undefined;
+        options.logger.info?.("[engagifii-crm-redis] Redis answers again: the stores are shared again");
+      },
+      () => {
+        probing = false;
+        probeAt = options.now() + options.retryAfterMs;
+      },
+    );
+  };
+
+  const startOutage = (fault: RedisFault): void => {
+    probeAt = options.now() + options.retryAfterMs;
+    if (outage !== undefined) return;
+    outage = fault.message;
+    options.logger.warn(
+      `[engagifii-crm-redis] Redis is unreachable (${outage}): ${options.fallback}; asking Redis again every ${options.retryAfterMs} ms`,
+    );
+  };
 
   const run = async <T>(onRedis: () => Promise<T>, onLocal: () => Promise<T>, mayFailClosed: boolean): Promise<T> => {
-    if (outage !== undefined && options.now() < retryAt) return mayFailClosed ? fallBack(onLocal) : onLocal();
+    const fallBack = (): Promise<T> =>
+      mayFailClosed && options.onRedisDown === "fail"
+        ? Promise.reject(new RedisUnavailableError(`Redis is unreachable (${outage}) and onRedisDown is "fail"`))
+        : onLocal();
+    if (outage !== undefined) {
+      probe();
+      return fallBack();
+    }
     try {
-      const result = await onRedis();
-      if (outage !== undefined) {
-        options.logger.info?.("[engagifii-crm-redis] Redis answers again: the stores are shared again");
-        outage = undefined;
-      }
-      return result;
+      return await onRedis();
     } catch (error) {
       if (!(error instanceof RedisFault)) throw error;
-      retryAt = options.now() + options.retryAfterMs;
-      if (outage === undefined) {
-        outage = error.message;
-        options.logger.warn(
-          `[engagifii-crm-redis] Redis is unreachable (${outage}): ${options.fallback}; asking Redis again every ${options.retryAfterMs} ms`,
-        );
-      }
-      return mayFailClosed ? fallBack(onLocal) : onLocal();
+      startOutage(error);
+      return fallBack();
     }
   };
 
