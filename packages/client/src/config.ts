@@ -1,96 +1,25 @@
-import { ConfigurationError } from "./errors.js";
-import type { CrmClientHooks } from "./hooks.js";
+import type { CrmClientOptions, FetchFunction, ResolvedConfig } from "./client-options.js";
+import {
+  check,
+  environmentVariables,
+  fail,
+  integerOption,
+  isBrowser,
+  parseUrl,
+  readProcessEnv,
+  typeName,
+} from "./config-checks.js";
 import { isRecord } from "./is-record.js";
-import type { Logger, LogLevel } from "./logging/logger.js";
+import type { LogLevel } from "./logging/logger.js";
 import { logLevels, logMethods } from "./logging/logger.js";
+import { systemClock } from "./transport/clock.js";
 import { assertHeaderSafe, isHeaderSafe } from "./transport/tenant-header.js";
+
+export type { CrmClientOptions, FetchFunction, RateLimitOptions, ResolvedConfig } from "./client-options.js";
+export { integerOption } from "./config-checks.js";
 
 /** The API server from the OpenAPI document's `servers`. */
 export const defaultBaseUrl = "https://builtin-crm.azurewebsites.net";
-
-/**
- * How the client calls the network: the global `fetch` unless one is injected. It gets a Request
- * and, in `init.signal`, the attempt's signal, which aborts on time out and on the caller's abort.
- */
-export type FetchFunction = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
-
-/** The proactive client-side limit. The API documents 1,000 requests per minute. */
-export interface RateLimitOptions {
-  /** Requests allowed per interval. Default 1000. */
-  requests?: number;
-  /** The sliding window, in milliseconds. Default 60000. */
-  intervalMs?: number;
-}
-
-export interface CrmClientOptions {
-  /** API origin and base path. Default `https://builtin-crm.azurewebsites.net`. Env `ENGAGIFII_BASE_URL`. */
-  baseUrl?: string;
-  /** OAuth2 client id for the client-credentials grant. Env `ENGAGIFII_CLIENT_ID`. */
-  clientId?: string;
-  /** OAuth2 client secret; sent only to `tokenUrl`. Env `ENGAGIFII_CLIENT_SECRET`. */
-  clientSecret?: string;
-  /** Sent as the `tenant-code` header on every API request. Required. Env `ENGAGIFII_TENANT_CODE`. */
-  tenantCode?: string;
-  /** Token endpoint. Default `${baseUrl}/oauth/token`; an identity server's `…/connect/token` works too. Env `ENGAGIFII_TOKEN_URL`. */
-  tokenUrl?: string;
-  /** Space-separated scopes to request, e.g. `api:read api:write`. Default: none sent. Env `ENGAGIFII_SCOPE`. */
-  scope?: string;
-  /** A token you already hold (e.g. from SSO), or a function returning one; replaces the client-credentials grant. */
-  accessToken?: string | (() => string | Promise<string>);
-  /** Retries after the first attempt, per request. Default 2. */
-  maxRetries?: number;
-  /** Time limit for each attempt, in milliseconds. Default 30000. */
-  timeoutMs?: number;
-  /** Client-side rate limit, shared per (baseUrl, clientId); `false` disables it. Default 1000 requests/60 s. */
-  rateLimit?: false | RateLimitOptions;
-  /** Where log lines go. Default `console`. */
-  logger?: Logger;
-  /** `off`, `error`, `warn`, `info` (one line per request) or `debug`. Default `warn`. Env `ENGAGIFII_LOG`. */
-  logLevel?: LogLevel;
-  /** The fetch implementation. Default `globalThis.fetch`. */
-  fetch?: FetchFunction;
-  /** Callbacks for retries, rate-limit waits and token refreshes. */
-  hooks?: CrmClientHooks;
-  /** Allow a `clientSecret` in a browser, where anyone can read it. Default false. */
-  dangerouslyAllowBrowser?: boolean;
-  /** Environment variables to read. Default `process.env` where it exists. */
-  env?: Record<string, string | undefined>;
-}
-
-export interface ResolvedConfig {
-  baseUrl: string;
-  /** `scheme://host[:port]` of baseUrl: the only origin that receives the access token. */
-  apiOrigin: string;
-  tenantCode: string;
-  credentials:
-    | {
-        kind: "client-credentials";
-        clientId: string;
-        clientSecret: string;
-        tokenUrl: string;
-        scope: string | undefined;
-      }
-    | { kind: "access-token"; accessToken: string | (() => string | Promise<string>) };
-  /** Identifies the caller for the shared rate limiter. */
-  clientKey: string;
-  maxRetries: number;
-  timeoutMs: number;
-  rateLimit: false | Required<RateLimitOptions>;
-  logger: Logger;
-  logLevel: LogLevel;
-  fetch: FetchFunction;
-  hooks: CrmClientHooks;
-}
-
-const environmentVariables = {
-  baseUrl: "ENGAGIFII_BASE_URL",
-  clientId: "ENGAGIFII_CLIENT_ID",
-  clientSecret: "ENGAGIFII_CLIENT_SECRET",
-  tenantCode: "ENGAGIFII_TENANT_CODE",
-  tokenUrl: "ENGAGIFII_TOKEN_URL",
-  scope: "ENGAGIFII_SCOPE",
-  logLevel: "ENGAGIFII_LOG",
-} as const;
 
 type EnvironmentOption = keyof typeof environmentVariables;
 
@@ -194,7 +123,19 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
     logLevel,
     fetch: options.fetch ?? ((request, init) => fetchFunction(request, init)),
     hooks,
+    tokenStore: checkStore("tokenStore", options.tokenStore, ["get", "fetchOnce", "invalidate"]),
+    rateLimitStore: checkStore("rateLimitStore", options.rateLimitStore, ["acquire", "release", "pauseUntil"]),
+    clock: checkStore("clock", options.clock, ["now", "setTimeout", "clearTimeout"]) ?? systemClock,
   };
+}
+
+/** An optional object that must have these methods. */
+function checkStore<T>(option: string, value: T | undefined, methods: string[]): T | undefined {
+  if (value === undefined) return undefined;
+  check(isRecord(value), option, `an object with ${methods.join(", ")}`, value);
+  const missing = methods.filter((method) => typeof (value as Record<string, unknown>)[method] !== "function");
+  if (missing.length > 0) fail(option, `must have the methods ${methods.join(", ")}; missing ${missing.join(", ")}`);
+  return value;
 }
 
 function resolveRateLimit(rateLimit: CrmClientOptions["rateLimit"]): ResolvedConfig["rateLimit"] {
@@ -204,58 +145,4 @@ function resolveRateLimit(rateLimit: CrmClientOptions["rateLimit"]): ResolvedCon
     requests: integerOption("rateLimit.requests", rateLimit?.requests, 1000, 1, 1_000_000_000),
     intervalMs: integerOption("rateLimit.intervalMs", rateLimit?.intervalMs, 60_000, 1, 86_400_000),
   };
-}
-
-/** Validates a whole-number option; also used for per-request overrides. */
-export function integerOption(option: string, value: unknown, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max)
-    fail(
-      option,
-      `must be a whole number from ${min} to ${max}, got ${typeof value === "number" ? value : typeName(value)}`,
-    );
-  return value;
-}
-
-function parseUrl(option: "baseUrl" | "tokenUrl", value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    fail(option, `must be an absolute URL, got "${value}"`);
-  }
-  const { protocol, host } = url;
-  if (protocol !== "https:" && !(protocol === "http:" && isLoopback(url.hostname)))
-    fail(option, `must use https (plain http only to loopback hosts), got "${protocol}//${host}"`);
-  if (url.username || url.password || url.search || url.hash)
-    fail(option, "must not contain credentials, a query or a fragment");
-  return url.href;
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-/** Throws a ConfigurationError naming the option and, when it has one, its environment variable. */
-function fail(option: string, problem: string): never {
-  throw new ConfigurationError(option, (environmentVariables as Record<string, string>)[option], problem);
-}
-
-/** Fails with "must be <expected>, got <type>" unless `ok`. Only the type is shown: the value may be a secret. */
-function check(ok: boolean, option: string, expected: string, value: unknown): asserts ok {
-  if (!ok) fail(option, `must be ${expected}, got ${typeName(value)}`);
-}
-
-function typeName(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-}
-
-function readProcessEnv(): Record<string, string | undefined> {
-  const processLike = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-  return processLike?.env ?? {};
-}
-
-function isBrowser(): boolean {
-  const scope = globalThis as { window?: unknown; document?: unknown };
-  return typeof scope.window !== "undefined" && typeof scope.document !== "undefined";
 }

@@ -1,12 +1,7 @@
 import type { paths } from "@engagifii/crm-types";
 import { type Middleware, mergeHeaders, type ParseAs } from "openapi-fetch";
-import { requestToken } from "./auth/request-token.js";
-import {
-  clientCredentialsProvider,
-  sharedTokenCache,
-  staticTokenProvider,
-  type TokenProvider,
-} from "./auth/token-provider.js";
+import { createTokenProvider } from "./auth/create-token-provider.js";
+import type { TokenProvider } from "./auth/token-provider.js";
 import { type CrmClientOptions, integerOption, type ResolvedConfig, resolveConfig } from "./config.js";
 import { createLogSink, type LogSink } from "./logging/logger.js";
 import { SecretScrubber } from "./logging/redact.js";
@@ -15,7 +10,8 @@ import { pageIndexStrategy } from "./pagination/page-index-strategy.js";
 import type { PageInit, PageStrategy } from "./pagination/page-strategy.js";
 import { type PaginateOptions, Paginator } from "./pagination/paginator.js";
 import { isBinary, parseBody } from "./parse-body.js";
-import { RateLimiter, sharedRateLimiter } from "./transport/rate-limiter.js";
+import { processRateLimitStore, sharedRateLimiter } from "./stores/process-defaults.js";
+import { RateLimiter } from "./transport/rate-limiter.js";
 import { assertHeaderSafe, tenantHeader } from "./transport/tenant-header.js";
 import { createTransport, type RequestSettings } from "./transport/transport.js";
 import type { CrmMethod, GetInit, PagedPath, PageItem } from "./types.js";
@@ -240,47 +236,15 @@ function checkedHeader(name: string, value: unknown): string | undefined {
   return value;
 }
 
-function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubber: SecretScrubber): TokenProvider {
-  const { credentials, hooks } = config;
-  if (credentials.kind === "access-token") {
-    const { accessToken } = credentials;
-    if (typeof accessToken === "string") {
-      scrubber.add(accessToken);
-      return staticTokenProvider(accessToken);
-    }
-    return staticTokenProvider(async () => {
-      const token = await accessToken();
-      scrubber.add(token);
-      return token;
-    });
-  }
-  scrubber.add(credentials.clientSecret);
-  const { fetch, maxRetries, timeoutMs } = config;
-  const tokenTransport = createTransport({ fetch, maxRetries, timeoutMs, log, hooks, scrub: scrubber.scrub });
-  return clientCredentialsProvider(
-    {
-      tokenUrl: credentials.tokenUrl,
-      scope: credentials.scope,
-      requestToken: async () => {
-        const response = await requestToken({ ...credentials, send: tokenTransport });
-        scrubber.add(response.accessToken);
-        return response;
-      },
-      onRefresh: (event) => {
-        log.log(
-          "debug",
-          `token ${event.reason === "initial" ? "fetched" : "refreshed"} (${event.reason}), expires in ${event.expiresInSeconds} s`,
-        );
-        hooks.onTokenRefresh?.(event);
-      },
-      onBackgroundError: (error) =>
-        log.log("warn", `background token refresh failed, still using the current token: ${(error as Error).message}`),
-    },
-    sharedTokenCache(credentials.tokenUrl, credentials.clientId, credentials.scope, credentials.clientSecret),
-  );
+function createLimiter(config: ResolvedConfig): RateLimiter {
+  const { rateLimit, clock } = config;
+  // Disabled: only the pause a 429 sets remains, for this client.
+  if (rateLimit === false) return new RateLimiter({ requests: Number.POSITIVE_INFINITY, intervalMs: 0 }, clock);
+  const store = config.rateLimitStore ?? processRateLimitStore(clock);
+  return sharedRateLimiter(store, rateLimitKey(config.apiOrigin, config.clientKey), rateLimit, clock);
 }
 
-function createLimiter(config: ResolvedConfig): RateLimiter {
-  if (config.rateLimit === false) return new RateLimiter({ requests: Number.POSITIVE_INFINITY, intervalMs: 0 });
-  return sharedRateLimiter(`${config.baseUrl}|${config.clientKey}`, config.rateLimit);
+/** The limiter's key in a RateLimitStore: the API origin and the client id. */
+export function rateLimitKey(apiOrigin: string, clientId: string): string {
+  return JSON.stringify([apiOrigin, clientId]);
 }

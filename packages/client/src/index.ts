@@ -1,3 +1,4 @@
+export type { AccessTokenFunction, AccessTokenResult } from "./auth/token-provider.js";
 export { type CrmClientOptions, defaultBaseUrl, type FetchFunction, type RateLimitOptions } from "./config.js";
 export { type CrmClient, createCrmClient } from "./create-client.js";
 export { type CrmCoreClient, createCrmCoreClient } from "./create-core-client.js";
@@ -31,7 +32,14 @@ export { buildTree, type OrganizationNode } from "./resources/organization-tree.
 export { createOrganizations } from "./resources/organizations.js";
 export { createPeople } from "./resources/people.js";
 export type { WriteOptions } from "./resources/write-options.js";
+export {
+  createMemoryRateLimitStore,
+  type MemoryRateLimitStore,
+  type MemoryStoreOptions,
+} from "./stores/memory-rate-limit-store.js";
+export { createMemoryTokenStore } from "./stores/memory-token-store.js";
 export type { RateLimit, RateLimitStore, SlotDecision } from "./stores/rate-limit-store.js";
 export type { StoredToken, TokenStore } from "./stores/token-store.js";
+export type { Clock } from "./transport/clock.js";
 export type { CrmMethod, CrmRequestOptions, PagedPath, PageItem } from "./types.js";
 export { type FetchResult, unwrap } from "./unwrap.js";

@@ -3,12 +3,11 @@ import { describe, expect, it } from "vitest";
 import { createCrmClient, type RateLimitEvent } from "../src/index.js";
 import { RateLimiter } from "../src/transport/rate-limiter.js";
 import { fakeApi, options, page } from "./fake-api.js";
-import { flushMicrotasks, SimulatedClock } from "./simulated-clock.js";
+import { SimulatedClock, settle } from "./simulated-clock.js";
 
 /** Acquires and ends the request at once, as a request with no latency would; returns the wait. */
 async function instant(limiter: RateLimiter, signal?: AbortSignal): Promise<number> {
-  const acquired = limiter.acquire(signal);
-  const grant = acquired instanceof Promise ? await acquired : acquired;
+  const grant = await limiter.acquire(signal);
   grant.release();
   return grant.waitedMs;
 }
@@ -29,8 +28,8 @@ describe("rate limiter", () => {
   it("counts a request until intervalMs after its response, not after it was sent", async () => {
     const clock = new SimulatedClock();
     const limiter = new RateLimiter({ requests: 1, intervalMs: 1000 }, clock);
-    const slow = limiter.acquire();
-    if (slow instanceof Promise) throw new Error("the first request should not wait");
+    const slow = await limiter.acquire();
+    expect(slow.waitedMs).toBe(0);
     const granted: number[] = [];
     instant(limiter).then(() => granted.push(clock.now()));
     await clock.advance(5000); // the first response is still on its way: nothing more may go
@@ -42,17 +41,19 @@ describe("rate limiter", () => {
     expect(granted).toEqual([6000]);
   });
 
-  it("keeps an exact log past its initial size, growing it on demand", async () => {
+  it("keeps an exact window past 3000 requests", async () => {
     const clock = new SimulatedClock();
     const limiter = new RateLimiter({ requests: 3000, intervalMs: 10_000 }, clock);
     for (let i = 0; i < 3000; i++) {
       expect(await instant(limiter)).toBe(0);
       await clock.advance(1);
     }
-    expect(limiter.delayNow()).toBe(10_000 - 3000);
-    await clock.advance(10_000 - 3000);
-    expect(await instant(limiter)).toBe(0);
-    expect(limiter.delayNow()).toBe(1);
+    const granted: number[] = [];
+    instant(limiter).then(() => granted.push(clock.now()));
+    await clock.advance(10_000 - 3000 - 1);
+    expect(granted).toEqual([]);
+    await clock.advance(1);
+    expect(granted).toEqual([10_000]);
   });
 
   it("pause() holds every grant until the server's Retry-After has passed", async () => {
@@ -98,9 +99,7 @@ describe("rate limiter", () => {
           };
           for (const [order, gap] of gaps.entries()) {
             await clock.advance(gap);
-            const acquired = limiter.acquire();
-            if (acquired instanceof Promise) pending.push(acquired.then(respond(order)));
-            else respond(order)(acquired);
+            pending.push(limiter.acquire().then(respond(order)));
           }
           await clock.advance((intervalMs + 200) * (gaps.length + 1));
           await Promise.all(pending);
@@ -154,11 +153,23 @@ describe("rate limiting in the client", () => {
     expect(events.some((event) => event.source === "limiter" && event.waitMs > 0)).toBe(true);
   });
 
-  it("can be disabled", async () => {
-    const api = fakeApi(() => page([], 0, 0, 50));
-    const crm = createCrmClient({ ...options(api.fetch), rateLimit: false });
-    await Promise.all(Array.from({ length: 50 }, () => crm.GET("/api/v1/people")));
-    await flushMicrotasks();
-    expect(api.apiRequests()).toHaveLength(50);
+  it("can be disabled: `rateLimit: false` sends what a limit would hold back", async () => {
+    const clock = new SimulatedClock();
+    const limited = fakeApi(() => page([], 0, 0, 50));
+    const unlimited = fakeApi(() => page([], 0, 0, 50));
+    const tight = createCrmClient({ ...options(limited.fetch), clock, rateLimit: { requests: 1, intervalMs: 60_000 } });
+    const disabled = createCrmClient({ ...options(unlimited.fetch), clock, rateLimit: false });
+    const held = Promise.all(Array.from({ length: 5 }, () => tight.GET("/api/v1/people")));
+    await Promise.all(Array.from({ length: 50 }, () => disabled.GET("/api/v1/people")));
+    await settle();
+    expect(limited.apiRequests()).toHaveLength(1);
+    expect(unlimited.apiRequests()).toHaveLength(50);
+    for (let minute = 1; minute <= 4; minute++) {
+      await clock.advance(60_000);
+      await settle();
+      expect(limited.apiRequests()).toHaveLength(1 + minute);
+    }
+    await held;
+    expect(limited.apiRequests()).toHaveLength(5);
   });
 });

@@ -38,3 +38,8 @@ export class SimulatedClock implements Clock {
 export async function flushMicrotasks(): Promise<void> {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 }
+
+/** Lets every pending promise and I/O-free callback run, streams included (timers are not involved). */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+}

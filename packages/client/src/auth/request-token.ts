@@ -4,7 +4,7 @@ import { readText } from "../transport/response-metadata.js";
 import { isHeaderSafe } from "../transport/tenant-header.js";
 import type { Transport } from "../transport/transport.js";
 import { contextOf } from "../unwrap.js";
-import type { TokenResponse } from "./token-provider.js";
+import type { TokenResponse } from "./client-credentials.js";
 
 export interface TokenRequestOptions {
   /** A transport without tenant, token or rate limiter: it retries network failures and 5xx. */

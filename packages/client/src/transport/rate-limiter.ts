@@ -1,154 +1,171 @@
-import type { Clock } from "./clock.js";
-import { systemClock } from "./clock.js";
+import { createMemoryRateLimitStore, isImmediate } from "../stores/memory-rate-limit-store.js";
+import type { RateLimit, RateLimitStore, SlotDecision } from "../stores/rate-limit-store.js";
+import { type Clock, systemClock } from "./clock.js";
+import { Grant } from "./grant.js";
 
-/** A place in the limiter's window, held by one request from its grant until `release()`. */
-export class Grant {
-  /** When the request's response came back; Infinity while it is in flight. */
-  time = Number.POSITIVE_INFINITY;
-
-  constructor(
-    readonly limiter: RateLimiter | undefined,
-    /** How long the request waited for its place. */
-    readonly waitedMs: number,
-  ) {}
-
-  /** The request is over: its place frees `intervalMs` from now. */
-  release(): void {
-    this.limiter?.release(this);
-  }
-}
-
-/** The grant of a limiter without a limit: it holds no place, so one instance serves every request. */
-const unlimited = new Grant(undefined, 0);
+export { Grant };
 
 interface Waiter {
   resolve(grant: Grant): void;
   reject(reason: unknown): void;
   enqueuedAt: number;
+  /** The limiter's sleep count when this waiter came: a grant without a sleep since then did not wait. */
+  sleeps: number;
   signal: AbortSignal | null | undefined;
   onAbort: (() => void) | undefined;
 }
 
+export interface LimiterStorage {
+  store: RateLimitStore;
+  /** The window's key in the store (API origin and client id). */
+  key: string;
+}
+
+// How many slots one wake-up asks the store for at most.
+const maxBatch = 32;
+
 /**
- * A sliding-window limiter: at most `requests` requests in any `intervalMs`, granted in FIFO
- * order. A request counts from its grant until `intervalMs` after its response arrived, not after
- * it was sent: a server counts arrivals, and network delay would otherwise let two windows'
- * worth of requests reach it within one. It keeps the last `requests` grants in a ring (grown on
- * demand), so a grant costs O(1). `pause()` holds every grant until a moment the server named.
+ * Grants places in FIFO order from a RateLimitStore's sliding window. The queue, the abort
+ * handling and the fairness are local; the store decides whether a slot is free, so many
+ * limiters (other processes, with a shared store) can draw on one budget. `requests: Infinity`
+ * keeps only the pause a 429 sets.
  */
 export class RateLimiter {
-  readonly #requests: number;
-  readonly #intervalMs: number;
+  readonly #limit: RateLimit;
   readonly #clock: Clock;
-  #ring: Grant[] = [];
-  #oldest = 0;
+  readonly #store: RateLimitStore;
+  readonly #key: string;
+  readonly #queue: Waiter[] = [];
   #pausedUntil = 0;
-  #queue: Waiter[] = [];
+  #pumping = false;
+  #again = false;
   #timer: unknown;
-  #timerAt = Number.POSITIVE_INFINITY;
+  #sleeps = 0;
 
-  /** `requests: Infinity` keeps only the pause. */
-  constructor(options: { requests: number; intervalMs: number }, clock: Clock = systemClock) {
-    this.#requests = options.requests;
-    this.#intervalMs = options.intervalMs;
+  constructor(limit: RateLimit, clock: Clock = systemClock, storage?: LimiterStorage) {
+    this.#limit = { requests: limit.requests, intervalMs: limit.intervalMs };
     this.#clock = clock;
+    this.#store = storage?.store ?? createMemoryRateLimitStore({ clock });
+    this.#key = storage?.key ?? "local";
   }
 
-  /** Waits for a place. Returns the grant synchronously when one is free, so the common case costs no promise. */
-  acquire(signal?: AbortSignal | null): Grant | Promise<Grant> {
-    const now = this.#clock.now();
-    if (this.#queue.length === 0 && this.#waitFor(now) === 0) return this.#grant(0);
+  /** Waits for a place; rejects with the signal's reason if it aborts first. */
+  acquire(signal?: AbortSignal | null): Promise<Grant> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Grant>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, enqueuedAt: now, signal, onAbort: undefined };
+      const now = this.#clock.now();
+      const waiter: Waiter = { resolve, reject, enqueuedAt: now, sleeps: this.#sleeps, signal, onAbort: undefined };
       if (signal) {
         waiter.onAbort = () => {
-          this.#queue = this.#queue.filter((queued) => queued !== waiter);
+          const index = this.#queue.indexOf(waiter);
+          if (index >= 0) this.#queue.splice(index, 1);
+          if (this.#queue.length === 0) this.#clock.clearTimeout(this.#timer); // no timer outlives the last waiter
           reject(signal.reason);
-          this.#schedule();
         };
         signal.addEventListener("abort", waiter.onAbort, { once: true });
       }
       this.#queue.push(waiter);
-      this.#schedule();
+      this.#pump();
     });
   }
 
-  /** Holds all grants for `ms` from now (never shortens an earlier pause). */
+  /** Holds every grant for `ms` from now, here and for everyone sharing the store (never shortens a pause). */
   pause(ms: number): void {
-    this.#pausedUntil = Math.max(this.#pausedUntil, this.#clock.now() + ms);
-    this.#schedule();
-  }
-
-  /** How long a request made now would wait, ignoring the queue (Infinity: until a request ends). */
-  delayNow(): number {
-    return this.#waitFor(this.#clock.now());
+    const until = this.#clock.now() + ms;
+    if (until <= this.#pausedUntil) return;
+    this.#pausedUntil = until;
+    this.#store.pauseUntil(this.#key, until).catch(() => undefined); // the local pause still holds
   }
 
   /** See Grant#release. */
-  release(grant: Grant): void {
-    if (grant.time !== Number.POSITIVE_INFINITY) return;
-    grant.time = this.#clock.now();
-    if (this.#queue.length > 0) this.#schedule();
-  }
-
-  #waitFor(now: number): number {
-    const pause = Math.max(0, this.#pausedUntil - now);
-    if (this.#ring.length < this.#requests) return pause;
-    const oldest = this.#ring[this.#oldest] as Grant;
-    return Math.max(pause, oldest.time + this.#intervalMs - now);
-  }
-
-  #grant(waitedMs: number): Grant {
-    if (!Number.isFinite(this.#requests)) return waitedMs === 0 ? unlimited : new Grant(undefined, waitedMs);
-    const grant = new Grant(this, waitedMs);
-    if (this.#ring.length < this.#requests) {
-      // Still filling: the ring is in grant order from index 0 while it grows.
-      this.#ring.push(grant);
+  release(slot: string | undefined): void {
+    if (slot === undefined) return;
+    const store = this.#store;
+    if (isImmediate(store)) {
+      store.releaseNow(this.#key, slot, this.#limit);
+      this.#wake();
     } else {
-      this.#ring[this.#oldest] = grant;
-      this.#oldest = (this.#oldest + 1) % this.#requests;
+      store.release(this.#key, slot, this.#limit).then(this.#wake, this.#wake);
     }
-    return grant;
   }
 
-  #drain = (): void => {
+  #wake = (): void => {
+    if (this.#queue.length === 0) return;
+    this.#clock.clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.#timerAt = Number.POSITIVE_INFINITY;
-    const now = this.#clock.now();
-    while (this.#queue.length > 0 && this.#waitFor(now) === 0) {
-      const waiter = this.#queue.shift() as Waiter;
-      if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
-      waiter.resolve(this.#grant(now - waiter.enqueuedAt));
-    }
-    this.#schedule();
+    this.#pump();
   };
 
-  #schedule(): void {
-    const now = this.#clock.now();
-    // Nothing waits, or the oldest place is held by a request in flight: its release reschedules.
-    const at = this.#queue.length === 0 ? Number.POSITIVE_INFINITY : now + this.#waitFor(now);
-    // An earlier timer will drain and reschedule; a later or needless one goes.
-    if (this.#timer !== undefined && this.#timerAt <= at && Number.isFinite(at)) return;
-    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#timerAt = at;
-    if (Number.isFinite(at)) this.#timer = this.#clock.setTimeout(this.#drain, at - now);
+  #pump(): void {
+    if (this.#pumping) {
+      this.#again = true;
+      return;
+    }
+    this.#pumping = true;
+    // With a store in memory this runs to the end at once: no promise per request.
+    this.#drain()
+      .catch((error: unknown) => {
+        // The store failed: the waiting requests fail with its error rather than hang.
+        for (const waiter of this.#queue.splice(0)) this.#settle(waiter).reject(error);
+      })
+      .finally(() => {
+        this.#pumping = false;
+        if (this.#again && this.#queue.length > 0) this.#pump();
+      });
   }
-}
 
-const sharedLimiters = new Map<string, RateLimiter>();
-
-/**
- * One limiter per (baseUrl, client, limit) in this process, so that every client built with the
- * same credentials, `withTenant` clients included, draws on one budget.
- */
-export function sharedRateLimiter(key: string, options: { requests: number; intervalMs: number }): RateLimiter {
-  const fullKey = `${key}|${options.requests}/${options.intervalMs}`;
-  let limiter = sharedLimiters.get(fullKey);
-  if (!limiter) {
-    limiter = new RateLimiter(options);
-    sharedLimiters.set(fullKey, limiter);
+  async #drain(): Promise<void> {
+    while (this.#queue.length > 0) {
+      this.#again = false;
+      const askedAt = this.#clock.now();
+      let wakeAt = 0;
+      if (this.#pausedUntil > askedAt) wakeAt = this.#pausedUntil;
+      else if (!Number.isFinite(this.#limit.requests)) {
+        for (const waiter of this.#queue.splice(0)) this.#handOut(waiter, undefined);
+      } else {
+        const store = this.#store;
+        const count = Math.min(this.#queue.length, this.#limit.requests, maxBatch);
+        const decisions = isImmediate(store)
+          ? Array.from({ length: count }, () => store.acquireNow(this.#key, this.#limit))
+          : await Promise.all(Array.from({ length: count }, () => store.acquire(this.#key, this.#limit)));
+        wakeAt = this.#handOutGranted(decisions, askedAt);
+      }
+      if (wakeAt === 0 || this.#again) continue;
+      this.#clock.clearTimeout(this.#timer);
+      this.#sleeps++;
+      this.#timer = this.#clock.setTimeout(this.#wake, Math.max(0, wakeAt - this.#clock.now()));
+      return;
+    }
   }
-  return limiter;
+
+  /** Gives the granted slots to the first waiters; returns when to ask again (0: now). */
+  #handOutGranted(decisions: SlotDecision[], askedAt: number): number {
+    let retryInMs = 0;
+    for (const decision of decisions) {
+      if (!decision.granted) {
+        const wait = Math.max(1, decision.retryInMs); // a store answering 0 must not make this spin
+        retryInMs = retryInMs === 0 ? wait : Math.min(retryInMs, wait);
+        continue;
+      }
+      const waiter = this.#queue.shift();
+      // A pause that arrived meanwhile, or a waiter that gave up: the slot goes back.
+      if (waiter && this.#pausedUntil <= this.#clock.now()) this.#handOut(waiter, decision.slot);
+      else {
+        if (waiter) this.#queue.unshift(waiter);
+        this.release(decision.slot);
+      }
+    }
+    if (retryInMs === 0 && this.#pausedUntil <= this.#clock.now()) return 0;
+    return Math.max(askedAt + retryInMs, this.#pausedUntil);
+  }
+
+  #handOut(waiter: Waiter, slot: string | undefined): void {
+    const waitedMs = waiter.sleeps === this.#sleeps ? 0 : this.#clock.now() - waiter.enqueuedAt;
+    this.#settle(waiter).resolve(new Grant(this, slot, waitedMs));
+  }
+
+  #settle(waiter: Waiter): Waiter {
+    if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+    return waiter;
+  }
 }

@@ -86,8 +86,7 @@ export function createTransport(options: TransportOptions) {
     for (let attempt = 1; ; attempt++) {
       let token: string | undefined;
       if (sendsToken && tokens) {
-        const pending = tokens.token(callerSignal);
-        token = typeof pending === "string" ? pending : await pending;
+        token = await tokens.token(callerSignal);
         if (token !== checkedToken) {
           // Never let Headers#set reject a token: its TypeError would quote it.
           if (!isHeaderSafe(token)) {
@@ -108,11 +107,8 @@ export function createTransport(options: TransportOptions) {
       }
 
       // The place in the rate limit is taken after the token, so a token request does not hold it.
-      let grant = limiter?.acquire(callerSignal);
-      if (grant instanceof Promise) {
-        grant = await grant;
-        hooks.onRateLimit?.({ source: "limiter", waitMs: grant.waitedMs });
-      }
+      const grant = await limiter?.acquire(callerSignal);
+      if (grant && grant.waitedMs > 0) hooks.onRateLimit?.({ source: "limiter", waitMs: grant.waitedMs });
       let response: Response;
       try {
         // The first attempt of a bodyless request goes out as openapi-fetch built it; others are copies.
@@ -155,7 +151,7 @@ export function createTransport(options: TransportOptions) {
       }
 
       const status = response.status;
-      if (status === 401 && token !== undefined && !replayedUnauthorized && tokens?.invalidate(token)) {
+      if (status === 401 && token !== undefined && !replayedUnauthorized && (await tokens?.invalidate(token))) {
         replayedUnauthorized = true;
         await backOff({ attempt, reason: "unauthorized", delayMs: 0 });
         continue;

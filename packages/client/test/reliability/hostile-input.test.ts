@@ -40,6 +40,9 @@ describe("every option, wrong or unsafe, is refused at construction", () => {
         "hooks",
         "dangerouslyAllowBrowser",
         "env",
+        "tokenStore",
+        "rateLimitStore",
+        "clock",
       ]),
     );
   });

@@ -140,6 +140,17 @@ export const badValues: { [Option in keyof Required<CrmClientOptions>]: BadValue
     { value: { ENGAGIFII_TOKEN_URL: "not a url" }, problem: "a malformed URL in a variable", option: "tokenUrl" },
     { value: { ENGAGIFII_LOG: "loud" }, problem: "an unknown level in a variable", option: "logLevel" },
   ],
+  tokenStore: [
+    wrongType("redis://localhost", "a string"),
+    wrongType(null),
+    { value: { get: async () => undefined }, problem: "missing fetchOnce and invalidate" },
+  ],
+  rateLimitStore: [
+    wrongType(42),
+    wrongType(null),
+    { value: { acquire: async () => ({ granted: false, retryInMs: 1 }) }, problem: "missing release and pauseUntil" },
+  ],
+  clock: [wrongType(Date.now, "a function"), wrongType(null), { value: { now: () => 0 }, problem: "missing timers" }],
 };
 
 export interface OptionCase {
