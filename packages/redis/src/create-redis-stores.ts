@@ -1,7 +1,10 @@
-import type { RateLimitStore, TokenStore } from "@engagifii/crm-client";
+import {
+  createMemoryRateLimitStore,
+  createMemoryTokenStore,
+  type RateLimitStore,
+  type TokenStore,
+} from "@engagifii/crm-client";
 import { withRateLimitFallback, withTokenFallback } from "./fallback-stores.js";
-import { createLocalRateLimitStore } from "./local/local-rate-limit-store.js";
-import { createLocalTokenStore } from "./local/local-token-store.js";
 import { type RedisStoresOptions, resolveOptions } from "./options.js";
 import { type AnyRedisClient, type RedisClient, toRedisClient } from "./redis-client.js";
 import { createRedisHealth, withCommandTimeout } from "./redis-health.js";
@@ -39,12 +42,12 @@ export function createRedisStores(redis: AnyRedisClient | RedisClient, options: 
   return {
     tokenStore: withTokenFallback(
       createRedisTokenStore(client, { prefix: resolved.prefix, lockMs: resolved.tokenLockMs }),
-      createLocalTokenStore(),
+      createMemoryTokenStore(),
       health,
     ),
     rateLimitStore: withRateLimitFallback(
       createRedisRateLimitStore(client, { prefix: resolved.prefix, inFlightMs: resolved.inFlightMs, pollMs }),
-      createLocalRateLimitStore(),
+      createMemoryRateLimitStore(),
       health,
       resolved.expectedWorkers,
     ),

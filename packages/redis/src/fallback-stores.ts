@@ -1,5 +1,4 @@
 import type { RateLimitStore, StoredToken, TokenStore } from "@engagifii/crm-client";
-import type { LocalTokenStore } from "./local/local-token-store.js";
 import type { RedisHealth } from "./redis-health.js";
 
 /** Slots granted by the local store carry this prefix, so that their release goes back to it. */
@@ -43,9 +42,10 @@ export function withRateLimitFallback(
  * The Redis token store while Redis answers; a per-process one while it does not, which keeps a
  * copy of the last token read from Redis so that an outage costs no token request before expiry.
  */
-export function withTokenFallback(redis: TokenStore, local: LocalTokenStore, health: RedisHealth): TokenStore {
+export function withTokenFallback(redis: TokenStore, local: TokenStore, health: RedisHealth): TokenStore {
   const remembered = (key: string) => (token: StoredToken | undefined) => {
-    if (token) local.remember(key, token);
+    // No stored token is valid for ever, so the local store "fetches": it takes this one.
+    if (token) void local.fetchOnce(key, async () => token, { minValidityMs: Number.POSITIVE_INFINITY });
     return token;
   };
   return {
