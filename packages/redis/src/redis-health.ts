@@ -15,8 +15,10 @@ export function withCommandTimeout(redis: RedisClient, timeoutMs: number): Redis
   return {
     sendCommand(command) {
       return new Promise((resolve, reject) => {
+        // After a stalled event loop, timers run before the replies that arrived meanwhile are read:
+        // giving up only after the next I/O phase (setImmediate) keeps a busy process from blaming Redis.
         const timer = setTimeout(
-          () => reject(new RedisFault(`no answer to ${command[0]} within ${timeoutMs} ms`)),
+          () => setImmediate(() => reject(new RedisFault(`no answer to ${command[0]} within ${timeoutMs} ms`))),
           timeoutMs,
         );
         redis.sendCommand(command).then(
