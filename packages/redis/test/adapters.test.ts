@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import { createClient } from "redis";
+import { createClient as createClientV4 } from "redis-v4";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRedisStores } from "../src/index.js";
 import { connectSharedRedis, deleteKeys, redisUrl, uniquePrefix } from "./shared-redis.js";
@@ -31,7 +32,8 @@ describe("createRedisStores' checks", () => {
 describe.skipIf(!shared)("the same stores through ioredis and node-redis", () => {
   const clients = {
     ioredis: new Redis(redisUrl, { lazyConnect: true }),
-    "node-redis": createClient({ url: redisUrl }),
+    "node-redis v5": createClient({ url: redisUrl }),
+    "node-redis v4": createClientV4({ url: redisUrl }),
   };
 
   afterAll(async () => {
@@ -39,7 +41,7 @@ describe.skipIf(!shared)("the same stores through ioredis and node-redis", () =>
     await deleteKeys(shared, prefix);
     shared.disconnect();
     clients.ioredis.disconnect();
-    if (clients["node-redis"].isOpen) await clients["node-redis"].quit();
+    for (const client of [clients["node-redis v5"], clients["node-redis v4"]]) if (client.isOpen) await client.quit();
   });
 
   for (const [name, client] of Object.entries(clients)) {
