@@ -14,7 +14,12 @@ const workspaceRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const require = createRequire(import.meta.url);
 const tsc = require.resolve("typescript/bin/tsc");
-const PUBLISHED = ["@engagifii/crm-types", "@engagifii/crm-client", "@engagifii/crm-mock-server", "@engagifii/crm-redis"];
+const PUBLISHED = [
+  "@engagifii/crm-types",
+  "@engagifii/crm-client",
+  "@engagifii/crm-mock-server",
+  "@engagifii/crm-redis",
+];
 const isWindows = process.platform === "win32";
 
 let project: string;
