@@ -20,7 +20,7 @@ describe.skipIf(!redis)("8 worker processes sharing the Redis stores", () => {
         redisUrl,
         prefix,
         expectedWorkers: 8,
-        deadlineMs: 50_000,
+        deadlineMs: 80_000,
       });
       expect(figures.failures).toEqual([]);
       expect(figures.ok).toBe(figures.requests);
@@ -31,7 +31,7 @@ describe.skipIf(!redis)("8 worker processes sharing the Redis stores", () => {
       await deleteKeys(redis!, prefix);
       redis!.disconnect();
     }
-  }, 60_000);
+  }, 90_000);
 });
 
 describe.skipIf(!binary)("8 worker processes when Redis dies mid-run", () => {
@@ -45,7 +45,7 @@ describe.skipIf(!binary)("8 worker processes when Redis dies mid-run", () => {
         prefix: "many-workers-fault",
         expectedWorkers: 8,
         midRun: { afterMs: 1_500, action: () => server.stop() },
-        deadlineMs: 50_000,
+        deadlineMs: 80_000,
       });
       expect(figures.failures).toEqual([]);
       expect(figures.ok).toBe(figures.requests);
@@ -54,5 +54,5 @@ describe.skipIf(!binary)("8 worker processes when Redis dies mid-run", () => {
     } finally {
       await server.stop();
     }
-  }, 60_000);
+  }, 90_000);
 });

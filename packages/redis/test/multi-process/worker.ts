@@ -23,7 +23,7 @@ const crm = createCrmClient({
   ...createRedisStores(redis, {
     prefix: config.prefix,
     expectedWorkers: config.expectedWorkers,
-    commandTimeoutMs: 2_000,
+    commandTimeoutMs: 5_000,
     retryRedisAfterMs: 1_000,
     logger: { warn: (message) => warnings.push(message) },
   }),
