@@ -61,6 +61,8 @@ async function bundleWorker(): Promise<void> {
 function startWorker(config: WorkerConfig): ChildProcess {
   return fork(workerBundle, [], {
     cwd: packageDir,
+    // Not the parent's (tsx, under the bench): the bundle is plain JavaScript.
+    execArgv: [],
     env: { ...process.env, MANY_WORKERS_CONFIG: JSON.stringify(config) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
