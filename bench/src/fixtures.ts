@@ -21,11 +21,10 @@ export function peoplePage(pageIndex: number, pageSize: number, totalCount: numb
   return { data: Array.from({ length: count }, (_, i) => person(first + i)), totalCount, pageIndex, pageSize };
 }
 
-/** The overhead benchmark's body: one page of 10 people (about 2 kB of JSON). */
-export const overheadPageSize = 10;
-export const overheadBody = peoplePage(0, overheadPageSize, 1_000);
+/** One page of 10 people (about 2 kB of JSON), what the stubbed fetches answer. */
+export const smallPage = peoplePage(0, 10, 1_000);
 
-/** Resolves on the next tick, as openapi-fetch's own benchmark stubs fetch. */
+/** Resolves on the next tick, as a stubbed endpoint answers. */
 export function nextTick(): Promise<void> {
   return new Promise((resolve) => process.nextTick(resolve));
 }

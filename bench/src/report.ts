@@ -64,6 +64,10 @@ export function printResults(results: readonly BenchResult[]): void {
         result.budgets.map((item) => [item.name, item.limit, item.actual, item.pass ? "PASS" : "FAIL"]),
       );
     }
+    for (const table of result.tables ?? []) {
+      console.log(`  ${table.title}`);
+      printTable(table.header, table.rows);
+    }
     for (const note of result.notes) console.log(`  note: ${note}`);
   }
 }

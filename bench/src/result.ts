@@ -21,6 +21,14 @@ export interface BenchResult {
   metrics: Metric[];
   budgets: Budget[];
   notes: string[];
+  /** Side-by-side figures, one row per client. */
+  tables?: Table[];
+}
+
+export interface Table {
+  title: string;
+  header: string[];
+  rows: string[][];
 }
 
 export function metric(name: string, value: number, unit: string): Metric {
@@ -43,4 +51,10 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** "median (lowest–highest)", for figures measured over several rounds. */
+export function medianAndRange(values: readonly number[], digits = 1): string {
+  const fixed = (value: number) => value.toFixed(digits);
+  return `${fixed(median(values))} (${fixed(Math.min(...values))}–${fixed(Math.max(...values))})`;
 }

@@ -32,20 +32,21 @@ function runDemo(variables: Record<string, string> = {}, args: string[] = []): P
   });
 }
 
-// One run of the mock demo serves both of its tests; the tests run concurrently (each is a child process).
+// One run of the sandbox demo serves both of its tests; the tests run concurrently (each is a child process).
 let mockRun: Promise<Run> | undefined;
 const runAgainstMock = () => {
   mockRun ??= runDemo();
   return mockRun;
 };
 
-describe.concurrent("npm run demo against the embedded mock", () => {
+describe.concurrent("npm run demo against the embedded sandbox", () => {
   it("runs every step and exits 0", async () => {
     const run = await runAgainstMock();
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^mode: mock .* at http:\/\/127\.0\.0\.1:\d+$/m);
-    expect(run.stdout).toContain("the data are the spec's examples");
+    expect(run.stdout).toMatch(/^mode: sandbox .* at http:\/\/127\.0\.0\.1:\d+$/m);
+    expect(run.stdout).toContain("keeps what this run creates");
+    expect(run.stdout).not.toContain("nothing is stored");
     steps.forEach((step, index) => {
       expect(run.stdout).toContain(`[${index + 1}/${steps.length}] ${step.title}`);
     });
@@ -59,11 +60,16 @@ describe.concurrent("npm run demo against the embedded mock", () => {
     expect(run.stdout).toMatch(/← 201 \d+ ms {2}Jane Smith/);
     expect(run.stdout).toContain("token_type=Bearer expires_in=3600");
     expect(run.stdout).toMatch(/└─ Engineering Department/);
-    expect(run.stdout).toMatch(/^ {2}fetched 2\/2 people · 1 page$/m);
+    // The sandbox keeps the created person: the update goes to the id the create returned, the
+    // organization lists them, and the final bulk fetch counts the spec's two people plus this one.
+    const createdId = /← 201 \d+ ms {2}Jane Smith \(([0-9a-f-]{36})\)/.exec(run.stdout)?.[1];
+    expect(createdId).toBeDefined();
+    expect(run.stdout).toContain(`→ PUT /api/v1/people/${createdId} `);
+    expect(run.stdout).toMatch(/^ {2}fetched 3\/3 people · 1 page$/m);
     expect(run.stdout).not.toContain("\u001b[");
     expect(run.stdout).not.toContain("\r");
-    // The mock's example token, and the secret the demo sends to the mock.
-    expect(run.stdout).not.toContain("eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9");
+    // No token (the sandbox's are JWTs), and not the secret the demo sends to the sandbox.
+    expect(run.stdout).not.toContain("eyJhbGci");
     expect(run.stdout).not.toContain("demo-secret");
   });
 });

@@ -19,6 +19,15 @@ export default defineConfig({
           globalSetup: ["test/contract/global-setup.ts"],
         },
       },
+      {
+        // The same suite against the stateful sandbox (the setup reads the project's name).
+        extends: true,
+        test: {
+          name: "contract-stateful",
+          include: ["test/contract/**/*.test.ts"],
+          globalSetup: ["test/contract/global-setup.ts"],
+        },
+      },
     ],
   },
 });

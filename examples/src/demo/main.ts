@@ -1,5 +1,5 @@
 // `npm run demo`: the Getting Started guide's integration patterns, run through the SDK against
-// an embedded Prism mock (or, with ENGAGIFII_* credentials, read-only against a live API).
+// an embedded stateful sandbox (or, with ENGAGIFII_* credentials, read-only against a live API).
 import { parseArgs } from "node:util";
 import { type CrmClientOptions, createCrmClient, type LogLevel, type TokenRefreshEvent } from "@engagifii/crm-client";
 import { type MockServer, startMockServer } from "@engagifii/crm-mock-server";
@@ -13,7 +13,7 @@ import { createStyle } from "./style.js";
 const usage = `Usage: npm run demo [-- --write]
 
 Walks the Getting Started guide's integration patterns through the SDK, one block per step.
-Without credentials it starts an embedded mock of the API and runs every step against it.
+Without credentials it starts an embedded sandbox of the API, which keeps what the demo creates, and runs every step against it.
 
 With ENGAGIFII_CLIENT_ID, ENGAGIFII_CLIENT_SECRET and ENGAGIFII_TENANT_CODE set (and optionally
 ENGAGIFII_BASE_URL), it runs the read-only steps against that API instead.
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     let connection: CrmClientOptions;
     if (mode.kind === "mock") {
       stage = "mock";
-      mock = await startMockServer();
+      mock = await startMockServer({ stateful: true });
       connection = {
         baseUrl: mock.url,
         clientId: "demo-client",
@@ -128,8 +128,8 @@ function createContext(mode: DemoMode, connection: CrmClientOptions, report: Rep
 function describeMode(mode: DemoMode, baseUrl: string | undefined): string[] {
   if (mode.kind === "mock") {
     return [
-      `mode: mock (no ENGAGIFII_* credentials set): an embedded Prism mock of the API at ${baseUrl}`,
-      "      the data are the spec's examples: a create answers with the example record, not what was sent, and nothing is stored",
+      `mode: sandbox (no ENGAGIFII_* credentials set): an embedded stateful sandbox of the API at ${baseUrl}`,
+      "      it starts from the spec's examples and keeps what this run creates, per tenant, until it stops",
     ];
   }
   const where = `${baseUrl}, tenant ${mode.tenantCode}`;

@@ -1,54 +1,31 @@
-import { type FieldErrors, readFieldErrors } from "./field-errors.js";
-import { isRecord } from "./is-record.js";
-import { readRetryAfterMs } from "./transport/retry-after.js";
+import { CrmError, type RequestContext } from "./crm-error.js";
+import { clip, readOAuthError } from "./error-details.js";
+import { errorForStatus } from "./error-for-status.js";
+import { type FieldErrors, limitFieldErrors } from "./field-errors.js";
+import { limitBody } from "./limit-body.js";
 
+export { ConfigurationError, CrmError, PaginationError, type RequestContext } from "./crm-error.js";
+export { describeOAuthError } from "./error-details.js";
+export { errorForStatus, isHttpStatus } from "./error-for-status.js";
+export { errorBodyLimits } from "./limit-body.js";
 export type { FieldErrors };
-
-/** What a support ticket needs to find a request again. Never holds a secret. */
-export interface RequestContext {
-  method: string;
-  /** URL path of the request, without the query string. */
-  path: string;
-  tenantCode: string | undefined;
-  /** The server's request id when it sent one, else the client's X-Correlation-ID. */
-  requestId: string | undefined;
-  /** How many attempts were made, retries and the 401 replay included. */
-  attempts: number;
-}
 
 const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
 
-/** Base class of every error the client throws. */
-export class CrmError extends Error {
-  override name = "CrmError";
-}
-
-/** Thrown by `createCrmClient` when an option or its environment variable is missing or invalid. */
-export class ConfigurationError extends CrmError {
-  override name = "ConfigurationError";
-  constructor(
-    /** The option at fault, e.g. `tenantCode`. */
-    readonly option: string,
-    /** The environment variable that can also set it, e.g. `ENGAGIFII_TENANT_CODE`. */
-    readonly environmentVariable: string | undefined,
-    problem: string,
-  ) {
-    const source = environmentVariable ? `${option} (or ${environmentVariable})` : option;
-    super(`Invalid Engagifii CRM client configuration: ${source} ${problem}`);
-  }
-}
-
-/** Pagination cannot go on safely, e.g. the server ignores the page position and would loop. */
-export class PaginationError extends CrmError {
-  override name = "PaginationError";
-}
-
-/** An error response from the API, or a request that never got one (see ConnectionError). */
+/**
+ * An error response from the API, or a request that never got one (see ConnectionError).
+ *
+ * It keeps the response body within `errorBodyLimits` (20 levels deep, 1,000 items or keys per
+ * array or object, 10,000 characters per string, 10,000 values in all): past them, a copy with
+ * notes such as `[nested deeper than 20 levels]`. So an error built from a hostile body (nested
+ * 100,000 deep, or one object shared a million times) still prints with `util.inspect`,
+ * `console.error`, `JSON.stringify` and `String()`.
+ */
 export class CrmApiError extends CrmError {
   override name = "CrmApiError";
   /** HTTP status; undefined when no response arrived. */
   readonly status: number | undefined;
-  /** The parsed response body (JSON when it parsed, else the text; undefined when empty). */
+  /** The parsed response body (JSON when it parsed, else the text; undefined when empty), within `errorBodyLimits`. */
   readonly body: unknown;
   readonly method: string;
   readonly path: string;
@@ -65,7 +42,7 @@ export class CrmApiError extends CrmError {
   ) {
     super(message, options);
     this.status = status;
-    this.body = body;
+    this.body = limitBody(body);
     ({
       method: this.method,
       path: this.path,
@@ -75,15 +52,9 @@ export class CrmApiError extends CrmError {
     } = context);
   }
 
-  /** Maps a response status to the error class for it. */
+  /** Maps a response status to the error class for it: see `errorForStatus`. */
   static fromResponse(status: number, body: unknown, context: RequestContext, headers?: Headers): CrmApiError {
-    const detail = readDetail(body);
-    const message = `${context.method} ${context.path} failed with ${status}${detail ? `: ${detail}` : ""}`;
-    const fieldErrors = (status === 400 || status === 422) && readFieldErrors(body, headers);
-    if (fieldErrors) return new ValidationError(message, status, body, context, fieldErrors);
-    if (status === 429) return new RateLimitError(message, status, body, context, headers && readRetryAfterMs(headers));
-    const ErrorClass = errorClasses[status] ?? (status >= 500 ? ServerError : CrmApiError);
-    return new ErrorClass(message, status, body, context);
+    return errorForStatus(status, body, context, headers);
   }
 
   /** The error's own fields (status, ids, body, …) and message; never `cause`, which may be anything. */
@@ -101,18 +72,16 @@ export class BadRequestError extends CrmApiError {
   override name = "BadRequestError";
 }
 
-/** A 400 (or 422) whose body names the fields at fault. */
+/** A 400 (or 422) whose body names the fields at fault (the first 1,000 fields; the message lists 20). */
 export class ValidationError extends BadRequestError {
   override name = "ValidationError";
-  constructor(
-    message: string,
-    status: number,
-    body: unknown,
-    context: RequestContext,
-    readonly fieldErrors: FieldErrors,
-  ) {
-    const fields = Object.entries(fieldErrors).map(([field, messages]) => `${field}: ${messages.join("; ")}`);
-    super(`${message}: ${fields.join(", ")}`, status, body, context);
+  readonly fieldErrors: FieldErrors;
+  constructor(message: string, status: number, body: unknown, context: RequestContext, fieldErrors: FieldErrors) {
+    const kept = limitFieldErrors(fieldErrors);
+    const fields = Object.entries(kept).map(([field, messages]) => clip(`${field}: ${messages.join("; ")}`));
+    const more = fields.length > 20 ? `, and ${fields.length - 20} more fields` : "";
+    super(`${message}: ${fields.slice(0, 20).join(", ")}${more}`, status, body, context);
+    this.fieldErrors = kept;
   }
 }
 
@@ -161,7 +130,7 @@ export class ServerError extends CrmApiError {
   override name = "ServerError";
 }
 
-/** A success status whose body is not the JSON it claims to be (e.g. cut off by a proxy). */
+/** A success status whose body is not the JSON it claims to be (e.g. cut off by a proxy), or a status outside 100–599. */
 export class InvalidResponseError extends CrmApiError {
   override name = "InvalidResponseError";
 }
@@ -177,39 +146,4 @@ export class ConnectionError extends CrmApiError {
 /** An attempt ran past `timeoutMs`. */
 export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
-}
-
-// The statuses with a class of their own, besides 429 (RateLimitError) and 5xx (ServerError).
-const errorClasses: Record<number, typeof CrmApiError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  422: BadRequestError,
-};
-
-/** `invalid_client (Unknown client)` when the body is an OAuth2 error (RFC 6749 §5.2). */
-export function describeOAuthError(body: unknown): string | undefined {
-  const oauth = readOAuthError(body);
-  return oauth && (oauth.description ? `${oauth.error} (${oauth.description})` : oauth.error);
-}
-
-function readDetail(body: unknown): string | undefined {
-  if (typeof body === "string") {
-    const text = body.trim();
-    if (!text || text.startsWith("<")) return undefined; // an HTML error page says nothing useful in one line
-    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-  }
-  if (!isRecord(body)) return undefined;
-  const problem = [body.title, body.detail].filter((part) => typeof part === "string" && part).join(": ");
-  return describeOAuthError(body) ?? (problem || undefined);
-}
-
-function readOAuthError(body: unknown): { error: string; description: string | undefined } | undefined {
-  if (!isRecord(body) || typeof body.error !== "string") return undefined;
-  return {
-    error: body.error,
-    description: typeof body.error_description === "string" ? body.error_description : undefined,
-  };
 }

@@ -50,3 +50,17 @@ function fieldName(location: unknown): string {
   for (const prefix of ["request", "body"]) if (parts[0] === prefix) parts.shift();
   return parts.join(".") || "body";
 }
+
+// A body may name a million fields; an error keeps this many, each with this many messages.
+const maxFields = 1_000;
+const maxMessagesPerField = 100;
+
+/** `fieldErrors` cut to the first 1,000 fields, 100 messages each; the same object when already within. */
+export function limitFieldErrors(fieldErrors: FieldErrors): FieldErrors {
+  const entries = Object.entries(fieldErrors);
+  if (entries.length <= maxFields && entries.every(([, messages]) => messages.length <= maxMessagesPerField))
+    return fieldErrors;
+  return Object.fromEntries(
+    entries.slice(0, maxFields).map(([field, messages]) => [field, messages.slice(0, maxMessagesPerField)]),
+  );
+}

@@ -1,5 +1,8 @@
+import { Console } from "node:console";
+import { Writable } from "node:stream";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { errorBodyLimits, errorForStatus, isHttpStatus } from "../src/errors.js";
 import {
   AuthenticationError,
   BadRequestError,
@@ -165,5 +168,112 @@ describe("errors", () => {
       status: 403,
       tenantCode: "acme",
     });
+  });
+});
+
+/** What console.error prints for `value`, captured instead of written to the test's output. */
+function consoleErrorOutput(value: unknown): string {
+  let output = "";
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      output += String(chunk);
+      done();
+    },
+  });
+  new Console({ stdout: sink, stderr: sink }).error(value);
+  return output;
+}
+
+function nested(depth: number): unknown {
+  let body: unknown = { leaf: true };
+  for (let level = 0; level < depth; level++) body = { title: "Problem", inner: body };
+  return body;
+}
+
+/** One object shared by both branches at every level: 2^levels paths through `levels` objects. */
+function shared(levels: number): unknown {
+  let body: unknown = { leaf: "x".repeat(20) };
+  for (let level = 0; level < levels; level++) body = { left: body, right: body };
+  return body;
+}
+
+describe("errors built from hostile bodies still print", () => {
+  const bodies: [string, () => unknown][] = [
+    ["nested 100,000 deep", () => nested(100_000)],
+    ["an array nested 100,000 deep", () => JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`)],
+    ["one object shared 2^20 times", () => shared(20)],
+    ["a million items", () => Array.from({ length: 1_000_000 }, (_, index) => ({ index }))],
+    ["a 20 MB string", () => "x".repeat(20_000_000)],
+    ["a 1 MB title and detail", () => ({ title: "t".repeat(1_000_000), detail: "d".repeat(1_000_000) })],
+  ];
+  const printers: [string, (error: unknown) => string][] = [
+    ["util.inspect", (error) => inspect(error)],
+    ["console.error", (error) => consoleErrorOutput(error)],
+    ["JSON.stringify", (error) => JSON.stringify(error)],
+    ["String()", (error) => String(error)],
+  ];
+
+  for (const [bodyName, makeBody] of bodies) {
+    it.each(printers)(`%s prints an error whose body is ${bodyName}`, (_printer, print) => {
+      const body = makeBody();
+      for (const error of [errorForStatus(500, body, context), new CrmApiError("failed", 502, body, context)]) {
+        const printed = print(error);
+        expect(printed).toContain(error.name === "ServerError" ? "GET /api/v1/people failed with 500" : "failed");
+        expect(printed.length).toBeLessThan(1_000_000);
+      }
+    });
+  }
+
+  it("keeps a body within the limits as it is, and says what it cut from one past them", () => {
+    const small = { title: "Problem", errors: { email: ["is invalid"] } };
+    expect(new CrmApiError("failed", 400, small, context).body).toBe(small);
+    const deep = new CrmApiError("failed", 500, nested(100), context).body;
+    let level: unknown = deep;
+    for (let depth = 0; depth < errorBodyLimits.depth; depth++) level = (level as { inner: unknown }).inner;
+    expect(level).toBe(`[nested deeper than ${errorBodyLimits.depth} levels]`);
+    const wide = new CrmApiError(
+      "failed",
+      500,
+      Array.from({ length: 5_000 }, (_, index) => index),
+      context,
+    ).body;
+    expect(wide).toHaveLength(errorBodyLimits.entries + 1);
+    expect((wide as unknown[]).at(-1)).toBe("[4000 more items]");
+    const cyclic: Record<string, unknown> = { title: "Loop" };
+    cyclic.self = cyclic;
+    expect(JSON.stringify(new CrmApiError("failed", 500, cyclic, context))).toContain("[circular reference]");
+  });
+
+  it("lists at most 20 fields in a ValidationError's message, and keeps at most 1,000", () => {
+    const errors = Object.fromEntries(Array.from({ length: 5_000 }, (_, index) => [`field${index}`, ["is invalid"]]));
+    const error = errorForStatus(400, { title: "Invalid", errors }, context) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys(error.fieldErrors)).toHaveLength(1_000);
+    expect(error.message).toMatch(/field19: is invalid, and 980 more fields$/);
+  });
+});
+
+describe("errorForStatus", () => {
+  it.each([0, 99, 600, 999, 1_000_000, -1, 200.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    "gives an InvalidResponseError naming a status no HTTP response can have (%s)",
+    (status) => {
+      const error = errorForStatus(status, { title: "Odd" }, context);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(error.message).toBe(`GET /api/v1/people returned an invalid HTTP status (${status})`);
+      expect(error.status).toBe(Number.isFinite(status) ? status : undefined);
+      expect(CrmApiError.fromResponse(status, undefined, context)).toBeInstanceOf(InvalidResponseError);
+      expect(isHttpStatus(status)).toBe(false);
+    },
+  );
+
+  it("names a status that is not even a number", () => {
+    const error = errorForStatus("200" as unknown as number, undefined, context);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toBe("GET /api/v1/people returned an invalid HTTP status (a string)");
+  });
+
+  it.each([100, 200, 399, 400, 599])("accepts %i as an HTTP status", (status) => {
+    expect(isHttpStatus(status)).toBe(true);
+    expect(errorForStatus(status, undefined, context)).not.toBeInstanceOf(InvalidResponseError);
   });
 });

@@ -14,7 +14,12 @@ Options:
   --host <host>       interface to listen on (default: 127.0.0.1)
   --spec <file|url>   OpenAPI document to serve (default: the spec shipped in this package)
   --dynamic           generate responses from the schemas instead of the examples
-  --seed <text>       make --dynamic responses the same on every run
+  --stateful          keep records per tenant: creates, updates and deletes stick
+  --seed <text|file>  with --dynamic: make responses the same on every run;
+                      with --stateful: a JSON file of starting records (default: the spec's examples)
+  --token-ttl <s>     lifetime of issued tokens in seconds (default: 3600)
+  --client-id <id>    with --client-secret: the only credentials the token endpoint accepts
+  --client-secret <s>
   --errors            answer 500 when a mocked response breaks the spec
   --log-level <level> Prism's log level on stderr: ${logLevels.join(", ")} (default: silent)
   --help              show this help`;
@@ -30,6 +35,10 @@ function parseOptions(args: string[]): MockServerOptions | "help" {
       host: { type: "string" },
       spec: { type: "string" },
       dynamic: { type: "boolean" },
+      stateful: { type: "boolean" },
+      "token-ttl": { type: "string" },
+      "client-id": { type: "string" },
+      "client-secret": { type: "string" },
       seed: { type: "string" },
       errors: { type: "boolean" },
       "log-level": { type: "string" },
@@ -47,10 +56,21 @@ function parseOptions(args: string[]): MockServerOptions | "help" {
   if (!isLogLevel(logLevel)) {
     throw new Error(`invalid --log-level ${logLevel}: expected one of ${logLevels.join(", ")}`);
   }
+  const ttlText = values["token-ttl"];
+  if (ttlText !== undefined && !/^[1-9]\d*$/.test(ttlText)) {
+    throw new Error(`invalid --token-ttl ${ttlText}: expected a positive number of seconds`);
+  }
+  if ((values["client-id"] === undefined) !== (values["client-secret"] === undefined)) {
+    throw new Error("--client-id and --client-secret go together");
+  }
   return {
     port,
     host: values.host ?? "127.0.0.1",
     dynamic: values.dynamic ?? false,
+    stateful: values.stateful ?? false,
+    ...(ttlText === undefined ? {} : { tokenTtlSeconds: Number(ttlText) }),
+    ...(values["client-id"] === undefined ? {} : { clientId: values["client-id"] }),
+    ...(values["client-secret"] === undefined ? {} : { clientSecret: values["client-secret"] }),
     errors: values.errors ?? false,
     logLevel,
     ...(values.spec === undefined ? {} : { spec: values.spec }),
@@ -87,6 +107,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(`Engagifii CRM mock listening on ${server.url}\n`);
+  const mode = options.stateful ? "stateful sandbox (records are kept per tenant-code)" : "stateless mock";
+  process.stdout.write(`${mode}; docs: ${server.url}/docs; token: POST ${server.tokenUrl}\n`);
 
   const shutdown = () => {
     server.stop().then(

@@ -1,2 +1,2 @@
-export type { MockServer, MockServerLogLevel, MockServerOptions } from "./start-mock-server.js";
+export type { MockServer, MockServerLogLevel, MockServerOptions, SandboxSeed } from "./start-mock-server.js";
 export { startMockServer } from "./start-mock-server.js";

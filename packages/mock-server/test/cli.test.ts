@@ -1,9 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cliPath, pingSpec } from "./helpers.js";
+import { cliPath, liveShapedSpec, pingSpec } from "./helpers.js";
 
 const children: ChildProcess[] = [];
 
@@ -90,6 +93,8 @@ describe("engagifii-crm-mock", () => {
     [["--bogus"], /^engagifii-crm-mock: Unknown option '--bogus' \(see --help\)\n$/],
     [["stray"], /^engagifii-crm-mock: Unexpected argument 'stray'/],
     [["--log-level", "loud"], /^engagifii-crm-mock: invalid --log-level loud/],
+    [["--stateful", "--token-ttl", "0"], /^engagifii-crm-mock: invalid --token-ttl 0: expected a positive number/],
+    [["--stateful", "--client-id", "x"], /^engagifii-crm-mock: --client-id and --client-secret go together/],
   ])("exits 2 with one line on stderr for %j", async (args, message) => {
     const { exited, output } = runCli(args);
     expect(await withTimeout(exited, 10_000, "the CLI")).toBe(2);
@@ -97,6 +102,53 @@ describe("engagifii-crm-mock", () => {
     expect(stdout).toBe("");
     expect(stderr).toMatch(message);
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("runs the stateful sandbox from a seed file, with token lifetime and credentials from flags", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "sandbox-seed-"));
+    const seedFile = join(folder, "seed.json");
+    await writeFile(
+      seedFile,
+      JSON.stringify({ "/api/Widget": [{ id: 7, name: "Seeded", createdAt: "2024-01-01T00:00:00Z" }] }),
+    );
+    const args = ["--port", "0", "--spec", liveShapedSpec, "--stateful", "--seed", seedFile, "--token-ttl", "120"];
+    const { child, exited, firstLine, output } = runCli([
+      ...args,
+      "--client-id",
+      "cli-client",
+      "--client-secret",
+      "cli-secret",
+    ]);
+    const url = /(http:\/\/\S+)$/.exec(await withTimeout(firstLine, 10_000, "starting the CLI"))?.[1];
+    await expect
+      .poll(() => output().stdout)
+      .toContain(
+        `stateful sandbox (records are kept per tenant-code); docs: ${url}/docs; token: POST ${url}/connect/token`,
+      );
+    expect(output().stdout).not.toContain("cli-secret");
+
+    const tokenResponse = await fetch(`${url}/connect/token`, {
+      method: "POST",
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: "cli-client",
+        client_secret: "cli-secret",
+      }),
+    });
+    const token = (await tokenResponse.json()) as { access_token: string; expires_in: number };
+    expect(token.expires_in).toBe(120);
+    const list = await fetch(`${url}/api/Widget`, {
+      headers: { authorization: `Bearer ${token.access_token}`, "tenant-code": "t" },
+    });
+    expect(await list.json()).toMatchObject({ data: [{ id: 7, name: "Seeded" }], totalCount: 1 });
+    const wrong = await fetch(`${url}/connect/token`, {
+      method: "POST",
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: "cli-client", client_secret: "nope" }),
+    });
+    expect(wrong.status).toBe(401);
+
+    child.kill("SIGTERM");
+    expect(await withTimeout(exited, 5_000, "stopping on SIGTERM")).toBe(0);
   });
 
   it("exits 1 with one line when the port is in use", async () => {

@@ -24,7 +24,7 @@ export function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubb
     if (typeof credentials.accessToken === "string") onToken(credentials.accessToken);
     return accessTokenProvider(credentials.accessToken, { clock, onToken });
   }
-  scrubber.add(credentials.clientSecret);
+  scrubber.add(credentials.clientSecret, { permanent: true });
   const { fetch, maxRetries, timeoutMs } = config;
   const tokenTransport = createTransport({ fetch, maxRetries, timeoutMs, log, hooks, scrub: scrubber.scrub });
   return clientCredentialsProvider({

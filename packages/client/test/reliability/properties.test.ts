@@ -17,50 +17,68 @@ import { inMemoryClient } from "./harness.js";
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20_261_128) });
 
+// Properties of the schedule, not its formula: bounds, growth with the retry number, the cap, and
+// full jitter (the draw spreads the delay from 0 to the retry's bound).
 describe("backoffDelay", () => {
-  const retry = fc.integer({ min: 1, max: 100 });
-  const random = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
+  const retry = fc.integer({ min: 1, max: 60 });
+  const draw = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
+  const schedule = fc
+    .record({ initialDelayMs: fc.integer({ min: 1, max: 60_000 }), maxDelayMs: fc.integer({ min: 1, max: 600_000 }) })
+    .filter((options) => options.initialDelayMs <= options.maxDelayMs);
+  // A retry number past which every schedule above has reached its cap (2^200 dwarfs any ratio).
+  const capped = 200;
 
-  it("stays within [0, min(cap, initial × 2^(n-1))) for any retry and random draw", () => {
+  it("is a whole number of ms from 0 to below the cap, and below initialDelayMs on the first retry", () => {
     fc.assert(
-      fc.property(
-        retry,
-        fc.integer({ min: 1, max: 60_000 }),
-        fc.integer({ min: 1, max: 600_000 }),
-        random,
-        (n, initialDelayMs, maxDelayMs, draw) => {
-          const ceiling = Math.min(maxDelayMs, initialDelayMs * 2 ** (n - 1));
-          const delay = backoffDelay(n, { initialDelayMs, maxDelayMs }, () => draw);
-          expect(Number.isInteger(delay)).toBe(true);
-          expect(delay).toBeGreaterThanOrEqual(0);
-          expect(delay).toBeLessThan(ceiling);
-        },
-      ),
+      fc.property(retry, schedule, draw, (n, options, random) => {
+        const delay = backoffDelay(n, options, () => random);
+        expect(Number.isInteger(delay)).toBe(true);
+        expect(delay).toBeGreaterThanOrEqual(0);
+        expect(delay).toBeLessThan(options.maxDelayMs);
+        expect(backoffDelay(1, options, () => random)).toBeLessThan(options.initialDelayMs);
+      }),
       { numRuns: 2_000 },
     );
   });
 
-  it("uses the defaults (500 ms doubling to 8 s) when given none", () => {
+  it("grows with the retry number for the same draw, at most doubling, and at least doubling until the cap", () => {
     fc.assert(
-      fc.property(retry, random, (n, draw) => {
-        const ceiling = Math.min(defaultBackoff.maxDelayMs, defaultBackoff.initialDelayMs * 2 ** (n - 1));
-        const delay = backoffDelay(n, undefined, () => draw);
-        expect(delay).toBeGreaterThanOrEqual(0);
-        expect(delay).toBeLessThan(ceiling);
+      fc.property(retry, schedule, draw, (n, options, random) => {
+        const delay = backoffDelay(n, options, () => random);
+        const next = backoffDelay(n + 1, options, () => random);
+        const atCap = backoffDelay(capped, options, () => random);
+        expect(next).toBeGreaterThanOrEqual(delay);
+        expect(next).toBeLessThanOrEqual(2 * delay + 1);
+        expect(next).toBeGreaterThanOrEqual(Math.min(2 * delay, atCap));
       }),
-      { numRuns: 500 },
+      { numRuns: 2_000 },
     );
   });
 
-  it("reaches close to the ceiling when the draw does (full jitter, not a fraction of it)", () => {
+  it("spreads the delay over the whole range with the draw (full jitter): 0 at a draw of 0, in step with the draw, up to the cap", () => {
     fc.assert(
-      fc.property(retry, (n) => {
-        const ceiling = Math.min(defaultBackoff.maxDelayMs, defaultBackoff.initialDelayMs * 2 ** (n - 1));
-        expect(backoffDelay(n, undefined, () => 0.999_999)).toBe(Math.floor(0.999_999 * ceiling));
-        expect(backoffDelay(n, undefined, () => 0)).toBe(0);
+      fc.property(retry, schedule, draw, draw, (n, options, first, second) => {
+        const [low, high] = first <= second ? [first, second] : [second, first];
+        expect(backoffDelay(n, options, () => 0)).toBe(0);
+        expect(backoffDelay(n, options, () => low)).toBeLessThanOrEqual(backoffDelay(n, options, () => high));
+        // At the cap, the delay is the draw's share of maxDelayMs: not a fraction of the range, nor an offset into it.
+        expect(Math.abs(backoffDelay(capped, options, () => high) - high * options.maxDelayMs)).toBeLessThanOrEqual(1);
       }),
-      { numRuns: 100 },
+      { numRuns: 2_000 },
     );
+  });
+
+  it("follows the documented default schedule (500 ms doubling to 8 s) when given no options", () => {
+    const almostOne = 1 - 2 ** -40;
+    const bounds = [1, 2, 3, 4, 5, 6, 10].map((n) => backoffDelay(n, undefined, () => almostOne) + 1);
+    expect(bounds).toEqual([500, 1_000, 2_000, 4_000, 8_000, 8_000, 8_000]);
+    expect(defaultBackoff).toEqual({ initialDelayMs: 500, maxDelayMs: 8_000 });
+  });
+
+  it("draws from Math.random when given no random function", () => {
+    const delays = Array.from({ length: 200 }, () => backoffDelay(5));
+    expect(delays.every((delay) => delay >= 0 && delay < 8_000)).toBe(true);
+    expect(new Set(delays).size).toBeGreaterThan(1);
   });
 });
 

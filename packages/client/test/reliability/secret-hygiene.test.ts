@@ -5,10 +5,11 @@
  * origin, even when the API redirects there.
  */
 import { describe, expect, it } from "vitest";
-import { AuthenticationError, CrmError } from "../../src/index.js";
+import { AuthenticationError, CrmError, createCrmClient, ServerError } from "../../src/index.js";
+import { clientSecret, fakeApi, options } from "../fake-api.js";
 import { type FaultServer, personId, type RecordedRequest, tokenPath } from "./fault-server.js";
 import { useFaultServers } from "./harness.js";
-import { exposedClient, leaks, secretsOf } from "./secrets.js";
+import { type Exposure, exposedClient, leaks, secretsOf } from "./secrets.js";
 
 const server = useFaultServers();
 
@@ -330,3 +331,66 @@ describe("secrets go only where they belong", () => {
     expect(api.apiRequests().every((request) => request.headers.authorization?.startsWith("Bearer "))).toBe(true);
   });
 });
+
+describe("a secret a server echoes back in another encoding is removed (injected fetch)", () => {
+  // The encodings a server, a proxy or a framework's error page may wrap around a value it quotes.
+  const encodings: [string, (secret: string) => string][] = [
+    ["JSON \\u escapes (upper-case hex)", (secret) => [...secret].map((c) => `\\u${hex4(c).toUpperCase()}`).join("")],
+    ["JSON \\u escapes (lower-case hex)", (secret) => [...secret].map((c) => `\\u${hex4(c)}`).join("")],
+    ["JSON with \\/", (secret) => secret.replaceAll("/", "\\/")],
+    ["percent-encoding", (secret) => encodeURIComponent(secret)],
+    [
+      "percent-encoding, lower-case hex",
+      (secret) => encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+    ],
+    ["form encoding", (secret) => new URLSearchParams({ client_secret: secret }).toString()],
+    ["base64", (secret) => btoa(secret)],
+    ["base64url", (secret) => Buffer.from(secret).toString("base64url")],
+    ["Basic credentials", (secret) => `Basic ${btoa(`client-id:${secret}`)}`],
+    ["HTML character references", (secret) => [...secret].map((c) => `&#${c.charCodeAt(0)};`).join("")],
+  ];
+  const secret = `${clientSecret}+/ =&`; // every character a form, a URL or JSON treats specially
+
+  it.each(encodings)("%s, in the error body and everything rendered from it", async (_name, encode) => {
+    const echoed = encode(secret);
+    const raw = `{"title":"Bad client","detail":"you sent ${echoed.replaceAll('"', '\\"')}"}`;
+    const api = fakeApi(() => new Response(raw, { status: 500, headers: { "content-type": "application/json" } }));
+    const exposure: Exposure = { logs: [], hooks: [], errors: [] };
+    const line = (message: string) => void exposure.logs.push(message);
+    const crm = createCrmClient({
+      ...options(api.fetch),
+      clientSecret: secret,
+      maxRetries: 0,
+      logLevel: "debug",
+      logger: { error: line, warn: line, info: line, debug: line },
+    });
+    await crm.people.list().catch((error: unknown) => exposure.errors.push(error));
+    expect(exposure.errors.map((error) => (error as Error).name)).toEqual(["ServerError"]);
+    expect(JSON.stringify((exposure.errors[0] as ServerError).body)).toContain("[redacted]");
+    expect(leaks(exposure, [secret, echoed, JSON.parse(`"${echoed.replaceAll('"', '\\"')}"`)])).toEqual([]);
+  });
+
+  it("keeps the client secret after many token rotations (it used to be evicted after 16 tokens)", async () => {
+    let calls = 0;
+    // Every call's first attempt gets a 401, so that each call rotates the token; the last call's server echoes the secret.
+    const api = fakeApi((_request, attempt) => {
+      if (attempt % 2 === 1) return Response.json({ title: "Unauthorized" }, { status: 401 });
+      if (++calls <= 20) return Response.json([]);
+      return Response.json(
+        { title: "Oops", detail: `client_secret=${encodeURIComponent(clientSecret)}` },
+        { status: 500 },
+      );
+    });
+    const crm = createCrmClient({ ...options(api.fetch), maxRetries: 0 });
+    for (let call = 0; call < 20; call++) await crm.GET("/api/v1/people");
+    const error = await crm.people.list().catch((caught: unknown) => caught);
+    expect(api.tokenRequests().length).toBeGreaterThan(20);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(leaks({ logs: [], hooks: [], errors: [error] }, [clientSecret])).toEqual([]);
+    expect((error as ServerError).body).toEqual({ title: "Oops", detail: "client_secret=[redacted]" });
+  });
+});
+
+function hex4(character: string): string {
+  return character.charCodeAt(0).toString(16).padStart(4, "0");
+}

@@ -1,19 +1,24 @@
-// Starts one Prism mock for the whole contract suite and hands its URL to the tests through
-// vitest's provide/inject. It serves the repository's spec (not the spec/ copy the build makes),
-// so the suite always checks the contract as it is in specs/, built or not.
+// Starts one mock for a whole contract project and hands its URL to the tests through vitest's
+// provide/inject: Prism as it is (`contract`) or the stateful sandbox (`contract-stateful`). It
+// serves the repository's spec (not the spec/ copy the build makes), so the suite always checks
+// the contract as it is in specs/, built or not.
 import type { TestProject } from "vitest/node";
 import { startMockServer } from "../../src/index.js";
 import { repositorySpecPath } from "./spec.js";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const mock = await startMockServer({ port: 0, spec: repositorySpecPath });
+  const stateful = project.name === "contract-stateful";
+  const mock = await startMockServer({ port: 0, spec: repositorySpecPath, stateful });
   project.provide("contractMockUrl", mock.url);
+  project.provide("contractMode", stateful ? "stateful" : "stateless");
   return () => mock.stop();
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Base URL of the Prism mock the contract tests call, e.g. `http://127.0.0.1:43117`. */
+    /** Base URL of the mock the contract tests call, e.g. `http://127.0.0.1:43117`. */
     contractMockUrl: string;
+    /** Which mode that mock runs in. */
+    contractMode: "stateless" | "stateful";
   }
 }

@@ -1,7 +1,7 @@
-// Every operation of the spec, called through the real client against Prism: a 2xx, a body that
+// Every operation of the spec, called through the real client against Prism (and the sandbox): a 2xx, a body that
 // validates against the operation's response schema, and no `sl-violations` header (Prism's
 // report that the request or its own response broke the spec).
-import { describe, expect, inject, it } from "vitest";
+import { beforeEach, describe, expect, inject, it } from "vitest";
 import { contractClient } from "./contract-client.js";
 import { contractCases } from "./operations.js";
 import { createResponseValidator } from "./response-validator.js";
@@ -11,6 +11,12 @@ const document = loadSpec();
 const operations = new Map(specOperations(document).map((operation) => [operation.operationId, operation]));
 const validate = createResponseValidator(document);
 const url = inject("contractMockUrl");
+
+// Against the sandbox each case starts from the seed, so a delete in one case cannot turn the
+// next case's id into a 404.
+beforeEach(async () => {
+  if (inject("contractMode") === "stateful") await fetch(`${url}/__sandbox/reset`, { method: "POST" });
+});
 
 describe("every operation through the client", () => {
   it.each(contractCases.map((contractCase) => [contractCase.operationId, contractCase] as const))(

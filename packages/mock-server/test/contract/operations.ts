@@ -52,7 +52,8 @@ export const contractCases: readonly ContractCase[] = [
   { operationId: "addPersonToOrganization", call: (crm) => crm.organizations.addPerson(organizationId, personId) },
   {
     operationId: "removePersonFromOrganization",
-    call: (crm) => crm.organizations.removePerson(organizationId, personId),
+    // The spec's examples make Jane a member of the Engineering Department, so the sandbox has that membership to remove.
+    call: (crm) => crm.organizations.removePerson("org-engineering", personId),
   },
 
   { operationId: "listCommittees", call: (crm) => crm.committees.list({ pageIndex: 0, pageSize: 50 }) },

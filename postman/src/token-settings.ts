@@ -1,0 +1,26 @@
+// The OAuth2 client credentials settings of an OpenAPI 3 or Swagger 2 document.
+type Node = Record<string, unknown>;
+
+export interface TokenSettings {
+  /** The token URL as the document writes it (relative to the server, or absolute). */
+  url: string;
+  /** Its path, e.g. `/oauth/token` or `/connect/token`. */
+  path: string;
+  /** Every scope the scheme declares, space-separated. */
+  scope: string;
+}
+
+export function readTokenSettings(document: Node): TokenSettings {
+  const components = (document.components ?? {}) as Node;
+  const schemes = (document.securityDefinitions ?? components.securitySchemes ?? {}) as Record<string, Node>;
+  for (const scheme of Object.values(schemes)) {
+    if (scheme.type !== "oauth2") continue;
+    const flow = ((scheme.flows as Node | undefined)?.clientCredentials ??
+      (scheme.flow === "application" ? scheme : undefined)) as Node | undefined;
+    if (typeof flow?.tokenUrl !== "string") continue;
+    const url = flow.tokenUrl;
+    const scope = Object.keys((flow.scopes ?? {}) as Node).join(" ");
+    return { url, path: new URL(url, "http://document.invalid").pathname, scope };
+  }
+  throw new Error("The document declares no OAuth2 client credentials scheme, so the collection cannot get a token");
+}
