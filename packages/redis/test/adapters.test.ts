@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { Redis } from "ioredis";
 import { createClient } from "redis";
 import { createClient as createClientV4 } from "redis-v4";
@@ -14,6 +15,18 @@ describe("createRedisStores' checks", () => {
     expect(() => createRedisStores({} as Redis, { prefix: "x" })).toThrow(
       "createRedisStores: expected an ioredis client (with call()) or a node-redis client (with sendCommand())",
     );
+  });
+
+  it("adds an error listener to a client that has none, so that losing Redis cannot crash the process", () => {
+    const bare = Object.assign(new EventEmitter(), { sendCommand: async () => null });
+    createRedisStores(bare, { prefix: "x" });
+    expect(bare.listenerCount("error")).toBe(1);
+    expect(() => bare.emit("error", new Error("connection lost"))).not.toThrow();
+    const listened = Object.assign(new EventEmitter(), { sendCommand: async () => null });
+    const ownListener = () => undefined;
+    listened.on("error", ownListener);
+    createRedisStores(listened, { prefix: "x" });
+    expect(listened.listeners("error")).toEqual([ownListener]);
   });
 
   it("names the first bad option", () => {
