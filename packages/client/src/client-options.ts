@@ -36,8 +36,10 @@ export interface CrmClientOptions {
   accessToken?: string | AccessTokenFunction;
   /** Retries after the first attempt, per request. Default 2. */
   maxRetries?: number;
-  /** Time limit for each attempt, in milliseconds. Default 30000. */
+  /** Time limit for each attempt, in milliseconds. Default 30000. (Per request, `timeoutMs` bounds the whole call.) */
   timeoutMs?: number;
+  /** Largest response body the client reads into memory, in decoded bytes. Default 10 MiB; per request too. `parseAs: "stream"` is not limited. */
+  maxResponseBytes?: number;
   /** Client-side rate limit, shared per (baseUrl, clientId); `false` disables it. Default 1000 requests/60 s. */
   rateLimit?: false | RateLimitOptions;
   /** Where log lines go. Default `console`. */
@@ -78,6 +80,7 @@ export interface ResolvedConfig {
   clientKey: string;
   maxRetries: number;
   timeoutMs: number;
+  maxResponseBytes: number;
   rateLimit: false | Required<RateLimitOptions>;
   logger: Logger;
   logLevel: LogLevel;

@@ -1,4 +1,5 @@
 import { ConfigurationError } from "./errors.js";
+import { isRecord } from "./is-record.js";
 
 export const environmentVariables = {
   baseUrl: "ENGAGIFII_BASE_URL",
@@ -62,4 +63,13 @@ export function readProcessEnv(): Record<string, string | undefined> {
 export function isBrowser(): boolean {
   const scope = globalThis as { window?: unknown; document?: unknown };
   return typeof scope.window !== "undefined" && typeof scope.document !== "undefined";
+}
+
+/** An optional object that must have these methods. */
+export function checkMethods<T>(option: string, value: T | undefined, methods: string[]): T | undefined {
+  if (value === undefined) return undefined;
+  check(isRecord(value), option, `an object with ${methods.join(", ")}`, value);
+  const missing = methods.filter((method) => typeof (value as Record<string, unknown>)[method] !== "function");
+  if (missing.length > 0) fail(option, `must have the methods ${methods.join(", ")}; missing ${missing.join(", ")}`);
+  return value;
 }

@@ -1,6 +1,7 @@
 import type { CrmClientOptions, FetchFunction, ResolvedConfig } from "./client-options.js";
 import {
   check,
+  checkMethods,
   environmentVariables,
   fail,
   integerOption,
@@ -17,6 +18,9 @@ import { assertHeaderSafe, isHeaderSafe } from "./transport/tenant-header.js";
 
 export type { CrmClientOptions, FetchFunction, RateLimitOptions, ResolvedConfig } from "./client-options.js";
 export { integerOption } from "./config-checks.js";
+
+/** 10 MiB: the largest body the client buffers unless told otherwise. */
+export const defaultMaxResponseBytes = 10 * 1024 * 1024;
 
 /** The API server from the OpenAPI document's `servers`. */
 export const defaultBaseUrl = "https://builtin-crm.azurewebsites.net";
@@ -118,24 +122,22 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
     clientKey: credentials.kind === "client-credentials" ? credentials.clientId : "access-token",
     maxRetries: integerOption("maxRetries", options.maxRetries, 2, 0, 10),
     timeoutMs: integerOption("timeoutMs", options.timeoutMs, 30_000, 1, 600_000),
+    maxResponseBytes: integerOption(
+      "maxResponseBytes",
+      options.maxResponseBytes,
+      defaultMaxResponseBytes,
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
     rateLimit: resolveRateLimit(options.rateLimit),
     logger,
     logLevel,
     fetch: options.fetch ?? ((request, init) => fetchFunction(request, init)),
     hooks,
-    tokenStore: checkStore("tokenStore", options.tokenStore, ["get", "fetchOnce", "invalidate"]),
-    rateLimitStore: checkStore("rateLimitStore", options.rateLimitStore, ["acquire", "release", "pauseUntil"]),
-    clock: checkStore("clock", options.clock, ["now", "setTimeout", "clearTimeout"]) ?? systemClock,
+    tokenStore: checkMethods("tokenStore", options.tokenStore, ["get", "fetchOnce", "invalidate"]),
+    rateLimitStore: checkMethods("rateLimitStore", options.rateLimitStore, ["acquire", "release", "pauseUntil"]),
+    clock: checkMethods("clock", options.clock, ["now", "setTimeout", "clearTimeout"]) ?? systemClock,
   };
-}
-
-/** An optional object that must have these methods. */
-function checkStore<T>(option: string, value: T | undefined, methods: string[]): T | undefined {
-  if (value === undefined) return undefined;
-  check(isRecord(value), option, `an object with ${methods.join(", ")}`, value);
-  const missing = methods.filter((method) => typeof (value as Record<string, unknown>)[method] !== "function");
-  if (missing.length > 0) fail(option, `must have the methods ${methods.join(", ")}; missing ${missing.join(", ")}`);
-  return value;
 }
 
 function resolveRateLimit(rateLimit: CrmClientOptions["rateLimit"]): ResolvedConfig["rateLimit"] {

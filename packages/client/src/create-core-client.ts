@@ -1,19 +1,21 @@
 import type { paths } from "@engagifii/crm-types";
-import { type Middleware, mergeHeaders, type ParseAs } from "openapi-fetch";
+import type { Middleware } from "openapi-fetch";
 import { createTokenProvider } from "./auth/create-token-provider.js";
-import type { TokenProvider } from "./auth/token-provider.js";
-import { type CrmClientOptions, integerOption, type ResolvedConfig, resolveConfig } from "./config.js";
-import { createLogSink, type LogSink } from "./logging/logger.js";
+import type { CrmClientOptions } from "./config.js";
+import { resolveConfig } from "./config.js";
+import { createLimiter } from "./create-limiter.js";
+import { createLogSink } from "./logging/logger.js";
 import { SecretScrubber } from "./logging/redact.js";
+import { clientMiddleware } from "./middleware.js";
 import { createOpenApiClient } from "./openapi-fetch-interop.js";
 import { pageIndexStrategy } from "./pagination/page-index-strategy.js";
 import type { PageInit, PageStrategy } from "./pagination/page-strategy.js";
 import { type PaginateOptions, Paginator } from "./pagination/paginator.js";
-import { isBinary, parseBody } from "./parse-body.js";
-import { processRateLimitStore, sharedRateLimiter } from "./stores/process-defaults.js";
-import { RateLimiter } from "./transport/rate-limiter.js";
+import { decodeJson } from "./parse-body.js";
+import { splitRequestOptions } from "./request-options.js";
+import { createTransport, type TransportOptions } from "./transport/create-transport.js";
+import { settingsKey } from "./transport/request-settings.js";
 import { assertHeaderSafe, tenantHeader } from "./transport/tenant-header.js";
-import { createTransport, type RequestSettings } from "./transport/transport.js";
 import type { CrmMethod, GetInit, PagedPath, PageItem } from "./types.js";
 import { type FetchResult, unwrap } from "./unwrap.js";
 
@@ -29,7 +31,7 @@ export interface CrmCoreClient {
   PUT: CrmMethod<"put">;
   DELETE: CrmMethod<"delete">;
   PATCH: CrmMethod<"patch">;
-  /** Registers openapi-fetch middleware on this client; it sees each logical request once. */
+  /** Registers openapi-fetch middleware on this client; it sees each logical request once, never its Authorization. */
   use(...middleware: Middleware[]): void;
   eject(...middleware: Middleware[]): void;
   /** Every item of a paged GET (`{ data, totalCount, pageIndex, pageSize }`), fetching pages as needed. */
@@ -51,88 +53,44 @@ export interface CrmCoreClient {
 }
 
 type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
+const httpMethods = new Set<string>(["GET", "POST", "PUT", "DELETE", "PATCH"]);
 
-// openapi-fetch hands back the body stream untouched; the transport has already read it.
-const streamInit: Record<string, unknown> = Object.freeze({ parseAs: "stream" });
-
-/** What every client derived from one `createCrmCoreClient` call shares. */
-interface SharedState {
-  config: ResolvedConfig;
-  scrub: (text: string) => string;
-  tokens: TokenProvider;
-  limiter: RateLimiter;
-  log: LogSink;
-}
+/** What every client derived from one `createCrmCoreClient` call shares; each tenant adds its own. */
+type SharedTransportOptions = Omit<TransportOptions, "tenantCode">;
 
 /** Creates a core client. Options fall back to ENGAGIFII_* environment variables; bad ones throw here. */
 export function createCrmCoreClient(options: CrmClientOptions = {}): CrmCoreClient {
   const config = resolveConfig(options);
   const scrubber = new SecretScrubber();
   const log = createLogSink(config.logger, config.logLevel, scrubber.scrub);
-  return buildClient(
-    {
-      config,
-      scrub: scrubber.scrub,
-      tokens: createTokenProvider(config, log, scrubber),
-      limiter: createLimiter(config),
-      log,
-    },
-    config.tenantCode,
-  );
+  const { fetch, clock, hooks, apiOrigin, maxRetries, timeoutMs, maxResponseBytes } = config;
+  const shared: SharedTransportOptions = {
+    fetch,
+    clock,
+    log,
+    hooks,
+    apiOrigin,
+    scrub: scrubber.scrub,
+    tokens: createTokenProvider(config, log, scrubber),
+    limiter: createLimiter(config),
+    defaults: { maxRetries, timeoutMs, maxResponseBytes },
+  };
+  return buildClient(shared, config.baseUrl, config.tenantCode);
 }
 
-function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
-  const { config } = shared;
-  const send = createTransport({
-    scrub: shared.scrub,
-    ...config,
-    tenantCode,
-    tokens: shared.tokens,
-    limiter: shared.limiter,
-    log: shared.log,
-  });
-  const inner = createOpenApiClient<paths>({
-    baseUrl: config.baseUrl,
-    headers: { [tenantHeader]: tenantCode },
-    fetch: (request) => send(request),
-  });
+function buildClient(shared: SharedTransportOptions, baseUrl: string, tenantCode: string): CrmCoreClient {
+  const transport = createTransport({ ...shared, tenantCode });
+  const inner = createOpenApiClient<paths>({ baseUrl, fetch: transport });
 
-  // Once a middleware with onResponse is registered, the transport hands back responses whose
-  // body is still unread, so that the middleware can read it (ejecting it does not undo this).
-  let responseMiddleware = false;
-  const readableInit = { ...streamInit, fetch: (request: Request) => send(request, readableSettings) };
-
-  const call = async (method: HttpMethod, path: string, init: Record<string, unknown> | undefined) => {
-    let rest: Record<string, unknown> = streamInit;
-    let parseAs: ParseAs = "json";
-    if (init) {
-      const { maxRetries, timeoutMs, idempotencyKey, idempotent, tenantCode: tenantOverride, ...others } = init;
-      if (others.fetch !== undefined)
-        throw new TypeError(
-          "fetch cannot be set per request (it would skip the token and retries): pass it to the client",
-        );
-      checkPathParameters(others.params);
-      if (tenantOverride !== undefined || idempotencyKey !== undefined) {
-        others.headers = mergeHeaders(others.headers as Record<string, string> | undefined, {
-          [tenantHeader]: checkedHeader(tenantHeader, tenantOverride),
-          "idempotency-key": checkedHeader("idempotency-key", idempotencyKey),
-        });
-      }
-      parseAs = (others.parseAs ?? "json") as ParseAs;
-      const signal = others.signal as AbortSignal | null | undefined;
-      const readable = responseMiddleware || hasResponseHook(others.middleware);
-      const settings = requestSettings(maxRetries, timeoutMs, idempotent, signal, isBinary(parseAs), readable);
-      if (settings) others.fetch = (request: Request) => send(request, settings);
-      others.parseAs = "stream"; // success bodies are parsed from what the transport already read
-      rest = others;
-    } else if (responseMiddleware) {
-      rest = readableInit;
-    }
+  const call = async (method: HttpMethod, path: string, init: Record<string, unknown> = {}) => {
+    const { rest, settings } = splitRequestOptions(init);
+    const parseAs = rest.parseAs ?? "json";
+    // JSON is read as text by openapi-fetch and decoded here, for a typed error when it is not JSON.
+    const request = { ...rest, parseAs: parseAs === "json" ? "text" : parseAs, [settingsKey]: settings };
     const fetchTyped = inner[method] as (path: string, init: unknown) => Promise<FetchResult<unknown, unknown>>;
-    const result = await fetchTyped(path, rest);
-    if (!result.response.ok || result.data === undefined) return result;
-    const data = parseBody(result.response, parseAs, shared.scrub);
-    (result as { data: unknown }).data = data instanceof Promise ? await data : data;
+    const result = await fetchTyped(path, request);
+    if (parseAs === "json" && result.response.ok && typeof result.data === "string")
+      (result as { data: unknown }).data = decodeJson(result.data, result.response, shared.scrub);
     return result;
   };
   const method = (name: HttpMethod) =>
@@ -144,11 +102,8 @@ function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
     PUT: method("PUT"),
     DELETE: method("DELETE"),
     PATCH: method("PATCH"),
-    use: (...middleware) => {
-      inner.use(...middleware);
-      responseMiddleware ||= hasResponseHook(middleware);
-    },
-    eject: (...middleware) => inner.eject(...middleware),
+    use: (...middleware) => inner.use(...middleware.map(clientMiddleware)),
+    eject: (...middleware) => inner.eject(...middleware.map(clientMiddleware)),
     paginate(path, ...args) {
       const [init, options] = args as unknown as [PageInit | undefined, PaginateOptions | undefined];
       return client.paginateWith(pageIndexStrategy(), path, init, options) as never;
@@ -166,85 +121,10 @@ function buildClient(shared: SharedState, tenantCode: string): CrmCoreClient {
       if (typeof code !== "string" || code.trim() === "")
         throw new TypeError("withTenant(tenantCode) needs a non-empty tenant code");
       assertHeaderSafe(tenantHeader, code);
-      return buildClient(shared, code);
+      return buildClient(shared, baseUrl, code);
     },
     tenantCode,
-    baseUrl: config.baseUrl,
+    baseUrl,
   };
   return client;
-}
-
-const httpMethods = new Set<string>(["GET", "POST", "PUT", "DELETE", "PATCH"]);
-
-const readableSettings: RequestSettings = { readable: true };
-
-/** Whether any of these openapi-fetch middleware has an onResponse hook (which may read the body). */
-function hasResponseHook(middleware: unknown): boolean {
-  return (
-    Array.isArray(middleware) &&
-    middleware.some((item) => typeof (item as Partial<Middleware> | null)?.onResponse === "function")
-  );
-}
-
-/** The transport settings a request's options ask for; undefined (the client's own) when none. */
-function requestSettings(
-  maxRetries: unknown,
-  timeoutMs: unknown,
-  idempotent: unknown,
-  signal: AbortSignal | null | undefined,
-  binary: boolean,
-  readable: boolean,
-): RequestSettings | undefined {
-  if (
-    maxRetries === undefined &&
-    timeoutMs === undefined &&
-    idempotent === undefined &&
-    !signal &&
-    !binary &&
-    !readable
-  )
-    return undefined;
-  if (idempotent !== undefined && typeof idempotent !== "boolean")
-    throw new TypeError(`idempotent must be a boolean, got ${typeof idempotent}`);
-  const settings: RequestSettings = { signal, binary, readable };
-  if (maxRetries !== undefined) settings.maxRetries = integerOption("maxRetries", maxRetries, 0, 0, 10);
-  if (timeoutMs !== undefined) settings.timeoutMs = integerOption("timeoutMs", timeoutMs, 0, 1, 600_000);
-  if (idempotent !== undefined) settings.idempotent = idempotent;
-  return settings;
-}
-
-/**
- * openapi-fetch percent-encodes path parameters, but "." and ".." survive encoding and the URL
- * parser resolves them, and "" drops a segment: each would reach another endpoint.
- */
-function checkPathParameters(params: unknown): void {
-  const path = (params as { path?: Record<string, unknown> } | undefined)?.path;
-  if (!path) return;
-  for (const [name, value] of Object.entries(path)) {
-    if (value === undefined || value === null || value === "" || value === "." || value === "..") {
-      throw new TypeError(
-        `Path parameter ${name} must be a non-empty value other than "." and "..", got ${JSON.stringify(value) ?? "undefined"}`,
-      );
-    }
-  }
-}
-
-function checkedHeader(name: string, value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "string") throw new TypeError(`${name} must be a string, got ${typeof value}`);
-  assertHeaderSafe(name, value);
-  return value;
-}
-
-function createLimiter(config: ResolvedConfig): RateLimiter {
-  const { rateLimit, clock } = config;
-  // Disabled: only the pause a 429 sets remains, for this client.
-  if (rateLimit === false) return new RateLimiter({ requests: Number.POSITIVE_INFINITY, intervalMs: 0 }, clock);
-  const store = config.rateLimitStore ?? processRateLimitStore(clock);
-  return sharedRateLimiter(store, rateLimitKey(config.apiOrigin, config.clientKey), rateLimit, clock);
-}
-
-/** The limiter's key in a RateLimitStore: the API origin and the client id. */
-export function rateLimitKey(apiOrigin: string, clientId: string): string {
-  return JSON.stringify([apiOrigin, clientId]);
 }

@@ -1,5 +1,11 @@
 export type { AccessTokenFunction, AccessTokenResult } from "./auth/token-provider.js";
-export { type CrmClientOptions, defaultBaseUrl, type FetchFunction, type RateLimitOptions } from "./config.js";
+export {
+  type CrmClientOptions,
+  defaultBaseUrl,
+  defaultMaxResponseBytes,
+  type FetchFunction,
+  type RateLimitOptions,
+} from "./config.js";
 export { type CrmClient, createCrmClient } from "./create-client.js";
 export { type CrmCoreClient, createCrmCoreClient } from "./create-core-client.js";
 export {
@@ -41,5 +47,6 @@ export { createMemoryTokenStore } from "./stores/memory-token-store.js";
 export type { RateLimit, RateLimitStore, SlotDecision } from "./stores/rate-limit-store.js";
 export type { StoredToken, TokenStore } from "./stores/token-store.js";
 export type { Clock } from "./transport/clock.js";
+export { deletedEarlierHeader } from "./transport/deleted-earlier.js";
 export type { CrmMethod, CrmRequestOptions, PagedPath, PageItem } from "./types.js";
 export { type FetchResult, unwrap } from "./unwrap.js";

@@ -6,8 +6,10 @@ import type { HttpMethod, PathsWithMethod, RequiredKeysOf, SuccessResponseJSON }
 export interface CrmRequestOptions {
   /** Retries after the first attempt, for this request. */
   maxRetries?: number;
-  /** Time limit for each attempt of this request, in milliseconds. */
+  /** Time limit for this whole request (attempts, waits and the token fetch), in milliseconds. */
   timeoutMs?: number;
+  /** Largest body to read into memory for this request, in decoded bytes. */
+  maxResponseBytes?: number;
   /** Sent as `Idempotency-Key`; makes a POST or PATCH safe to retry. */
   idempotencyKey?: string;
   /** Mark a POST or PATCH as safe to send again without an idempotency key. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCrmClient, type PageStrategy, pageIndexStrategy } from "../src/index.js";
+import { ConfigurationError, createCrmClient, type PageStrategy, pageIndexStrategy } from "../src/index.js";
 import { fakeApi, options, page, person } from "./fake-api.js";
 
 const people = () => page([person(1), person(2)], 2, 0, 50);
@@ -45,7 +45,9 @@ describe("openapi-fetch middleware and per-request options", () => {
     const own = async () => new Response("{}");
     const crm = createCrmClient(options(api.fetch));
     await expect(crm.GET("/api/v1/people", { fetch: own } as never)).rejects.toThrow(/fetch cannot be set per request/);
-    await expect(crm.GET("/api/v1/people", { fetch: own, timeoutMs: 5_000 } as never)).rejects.toThrow(TypeError);
+    await expect(crm.GET("/api/v1/people", { fetch: own, timeoutMs: 5_000 } as never)).rejects.toThrow(
+      ConfigurationError,
+    );
     expect(api.apiRequests()).toHaveLength(0);
   });
 
@@ -67,5 +69,17 @@ describe("openapi-fetch middleware and per-request options", () => {
     expect(await crm.paginateWith(lower, "/api/v1/people").toArray()).toHaveLength(2);
     const wrong = { ...pageIndexStrategy(), method: "TRACE" } as unknown as PageStrategy<unknown>;
     expect(() => crm.paginateWith(wrong, "/api/v1/people")).toThrow(/must be GET or POST.*got TRACE/);
+  });
+});
+
+describe("middleware that replaces the Request", () => {
+  it("keeps the request's own settings (here its tenant and retries)", async () => {
+    const api = fakeApi((_request, attempt) => (attempt === 1 ? new Response("", { status: 503 }) : people()));
+    const crm = createCrmClient(options(api.fetch));
+    crm.use({ onRequest: ({ request }) => new Request(request, { headers: { "x-added": "yes" } }) });
+    const { response } = await crm.GET("/api/v1/people", { tenantCode: "acme-east", maxRetries: 0 });
+    expect(response.status).toBe(503);
+    expect(api.apiRequests().map((request) => request.headers.get("tenant-code"))).toEqual(["acme-east"]);
+    expect(api.apiRequests()[0]?.headers.get("x-added")).toBe("yes");
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RetryEvent } from "../src/index.js";
 import { ConnectionError, createCrmClient, RateLimitError, ServerError, TimeoutError } from "../src/index.js";
 import { fakeApi, never, options, page, person } from "./fake-api.js";
+import { SimulatedClock, settle } from "./simulated-clock.js";
 
 const quickRetry = { "retry-after-ms": "1" };
 const created = () => Response.json(person(1), { status: 201 });
@@ -121,31 +122,42 @@ describe("retries", () => {
     expect(ids[2]).not.toBe(ids[0]);
   });
 
-  it("honours Retry-After in seconds", async () => {
+  it("honours Retry-After in seconds, waiting on the client's clock", async () => {
+    const clock = new SimulatedClock();
     const delays: number[] = [];
     const api = fakeApi((_request, attempt) =>
       attempt === 1 ? new Response("", { status: 503, headers: { "retry-after": "1" } }) : page([], 0, 0, 50),
     );
-    const started = Date.now();
-    await createCrmClient({ ...options(api.fetch), hooks: { onRetry: (event) => delays.push(event.delayMs) } }).GET(
-      "/api/v1/people",
-    );
+    const crm = createCrmClient({
+      ...options(api.fetch),
+      clock,
+      hooks: { onRetry: (event) => delays.push(event.delayMs) },
+    });
+    const call = crm.GET("/api/v1/people");
+    await settle();
     expect(delays).toEqual([1000]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(990);
+    await clock.advance(999);
+    await settle();
+    expect(api.apiRequests()).toHaveLength(1);
+    await clock.advance(1);
+    expect((await call).response.status).toBe(200);
+    expect(api.apiRequests()).toHaveLength(2);
   });
 
-  it("honours Retry-After as an HTTP date", async () => {
+  it("honours Retry-After as an HTTP date, read against the client's clock", async () => {
+    const clock = new SimulatedClock();
+    clock.time = Date.parse("2026-01-01T00:00:00Z");
     const events: RetryEvent[] = [];
-    const at = new Date(Date.now() + 2_000).toUTCString();
+    const at = new Date(clock.time + 2_000).toUTCString();
     const api = fakeApi((_request, attempt) =>
       attempt === 1 ? new Response("", { status: 503, headers: { "retry-after": at } }) : page([], 0, 0, 50),
     );
-    await createCrmClient({ ...options(api.fetch), hooks: { onRetry: (event) => events.push(event) } }).GET(
-      "/api/v1/people",
-    );
-    expect(events[0]?.delayMs).toBeGreaterThan(500);
-    expect(events[0]?.delayMs).toBeLessThanOrEqual(2_000);
-    expect(events[0]).toMatchObject({ method: "GET", path: "/api/v1/people", attempt: 1, reason: 503 });
+    const crm = createCrmClient({ ...options(api.fetch), clock, hooks: { onRetry: (event) => events.push(event) } });
+    const call = crm.GET("/api/v1/people");
+    await settle();
+    expect(events[0]).toMatchObject({ method: "GET", path: "/api/v1/people", attempt: 1, reason: 503, delayMs: 2_000 });
+    await clock.advance(2_000);
+    expect((await call).response.status).toBe(200);
   });
 
   it("falls back to jittered exponential backoff when Retry-After is invalid", async () => {

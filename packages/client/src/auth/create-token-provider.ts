@@ -2,7 +2,6 @@ import type { ResolvedConfig } from "../config.js";
 import type { LogSink } from "../logging/logger.js";
 import type { SecretScrubber } from "../logging/redact.js";
 import { processTokenStore } from "../stores/process-defaults.js";
-import { createTransport } from "../transport/transport.js";
 import { clientCredentialsProvider } from "./client-credentials.js";
 import { requestToken } from "./request-token.js";
 import { accessTokenProvider, type TokenProvider } from "./token-provider.js";
@@ -26,7 +25,6 @@ export function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubb
   }
   scrubber.add(credentials.clientSecret, { permanent: true });
   const { fetch, maxRetries, timeoutMs } = config;
-  const tokenTransport = createTransport({ fetch, maxRetries, timeoutMs, log, hooks, scrub: scrubber.scrub });
   return clientCredentialsProvider({
     store: config.tokenStore ?? processTokenStore(clock, credentials.clientSecret),
     key: tokenStoreKey(credentials.tokenUrl, credentials.clientId, credentials.scope),
@@ -34,7 +32,8 @@ export function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubb
     scope: credentials.scope,
     clock,
     onToken,
-    requestToken: () => requestToken({ ...credentials, send: tokenTransport }),
+    requestToken: () =>
+      requestToken({ ...credentials, fetch, log, hooks, clock, maxRetries, timeoutMs, scrub: scrubber.scrub }),
     onRefresh: (event) => {
       const what = event.reason === "initial" ? "fetched" : "refreshed";
       log.log("debug", `token ${what} (${event.reason}), expires in ${event.expiresInSeconds} s`);

@@ -1,24 +1,22 @@
 import { AuthenticationError, CrmApiError, describeOAuthError, type RequestContext } from "../errors.js";
 import { isRecord } from "../is-record.js";
-import { readText } from "../transport/response-metadata.js";
 import { isHeaderSafe } from "../transport/tenant-header.js";
-import type { Transport } from "../transport/transport.js";
-import { contextOf } from "../unwrap.js";
 import type { TokenResponse } from "./client-credentials.js";
+import { fetchToken, type TokenFetchOptions } from "./token-fetch.js";
 
-export interface TokenRequestOptions {
-  /** A transport without tenant, token or rate limiter: it retries network failures and 5xx. */
-  send: Transport;
+export interface TokenRequestOptions extends TokenFetchOptions {
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
   scope: string | undefined;
+  /** Removes known secrets (the client secret first) from an error body that echoes them. */
+  scrub: (text: string) => string;
 }
 
 /**
  * The client-credentials grant (RFC 6749 §4.4), form-encoded, with the secret in the body.
- * The transport retries network failures and 5xx (a token request is safe to repeat); an OAuth
- * error (400/401) is final and becomes an AuthenticationError.
+ * Network failures, 429 and 5xx are retried (see token-fetch.ts); an OAuth error (400/401) is
+ * final and becomes an AuthenticationError.
  */
 export async function requestToken(options: TokenRequestOptions): Promise<TokenResponse> {
   const form = new URLSearchParams({
@@ -27,25 +25,14 @@ export async function requestToken(options: TokenRequestOptions): Promise<TokenR
     client_secret: options.clientSecret,
   });
   if (options.scope) form.set("scope", options.scope);
-  const request = new Request(options.tokenUrl, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-    body: form.toString(),
-  });
-  const response = await options.send(request, { idempotent: true });
-  const body = parseJson(await readText(response));
-  const context = contextOf(response);
-  if (response.ok) return readTokenResponse(body, options.tokenUrl, context);
-  if (response.status === 400 || response.status === 401) {
-    const reason = describeOAuthError(body) ?? `status ${response.status}`;
-    throw new AuthenticationError(
-      `Token request to ${options.tokenUrl} was refused: ${reason}`,
-      response.status,
-      body,
-      context,
-    );
+  const { status, headers, text, context } = await fetchToken(options.tokenUrl, form.toString(), options);
+  if (status >= 200 && status < 300) return readTokenResponse(parseJson(text), options.tokenUrl, context);
+  const body = parseJson(options.scrub(text));
+  if (status === 400 || status === 401) {
+    const reason = describeOAuthError(body) ?? `status ${status}`;
+    throw new AuthenticationError(`Token request to ${options.tokenUrl} was refused: ${reason}`, status, body, context);
   }
-  throw CrmApiError.fromResponse(response.status, body, context, response.headers);
+  throw CrmApiError.fromResponse(status, body, context, headers);
 }
 
 function readTokenResponse(body: unknown, tokenUrl: string, context: RequestContext): TokenResponse {

@@ -1,15 +1,21 @@
+import { type Policy, withHeaders } from "./pipeline.js";
+
 export const correlationHeader = "x-correlation-id";
 
-/** Returns the request's X-Correlation-ID, adding a new uuid when the caller did not set one. */
-export function applyCorrelationId(headers: Headers): string {
-  const existing = headers.get(correlationHeader);
-  if (existing) return existing;
+/** Sends the caller's X-Correlation-ID, or a new uuid, the same on every attempt. */
+export const correlationIdPolicy: Policy = (request, next) => {
+  const existing = request.headers.get(correlationHeader);
+  if (existing) {
+    request.trace.correlationId = existing;
+    return next(request);
+  }
   const id = randomUuid();
-  headers.set(correlationHeader, id);
-  return id;
-}
+  request.trace.correlationId = id;
+  return next(withHeaders(request, (headers) => headers.set(correlationHeader, id)));
+};
 
-function randomUuid(): string {
+/** A new uuid for X-Correlation-ID. */
+export function randomUuid(): string {
   const webCrypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (webCrypto?.randomUUID) return webCrypto.randomUUID();
   // Runtimes without Web Crypto (Node 18 without the global): fine for tracing, never used as a secret.

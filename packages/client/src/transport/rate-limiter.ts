@@ -1,28 +1,11 @@
 import { createMemoryRateLimitStore, isImmediate } from "../stores/memory-rate-limit-store.js";
 import type { RateLimit, RateLimitStore, SlotDecision } from "../stores/rate-limit-store.js";
+import { whenAborted } from "./abort.js";
 import { type Clock, systemClock } from "./clock.js";
 import { Grant } from "./grant.js";
+import { askStoreForSlots, type LimiterStorage, takeSlotsNow, type Waiter } from "./limiter-slots.js";
 
-export { Grant };
-
-interface Waiter {
-  resolve(grant: Grant): void;
-  reject(reason: unknown): void;
-  enqueuedAt: number;
-  /** The limiter's sleep count when this waiter came: a grant without a sleep since then did not wait. */
-  sleeps: number;
-  signal: AbortSignal | null | undefined;
-  onAbort: (() => void) | undefined;
-}
-
-export interface LimiterStorage {
-  store: RateLimitStore;
-  /** The window's key in the store (API origin and client id). */
-  key: string;
-}
-
-// How many slots one wake-up asks the store for at most.
-const maxBatch = 32;
+export { Grant, type LimiterStorage };
 
 /**
  * Grants places in FIFO order from a RateLimitStore's sliding window. The queue, the abort
@@ -54,15 +37,14 @@ export class RateLimiter {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Grant>((resolve, reject) => {
       const now = this.#clock.now();
-      const waiter: Waiter = { resolve, reject, enqueuedAt: now, sleeps: this.#sleeps, signal, onAbort: undefined };
+      const waiter: Waiter = { resolve, reject, enqueuedAt: now, sleeps: this.#sleeps, stopWatching: undefined };
       if (signal) {
-        waiter.onAbort = () => {
+        waiter.stopWatching = whenAborted(signal, () => {
           const index = this.#queue.indexOf(waiter);
           if (index >= 0) this.#queue.splice(index, 1);
           if (this.#queue.length === 0) this.#clock.clearTimeout(this.#timer); // no timer outlives the last waiter
           reject(signal.reason);
-        };
-        signal.addEventListener("abort", waiter.onAbort, { once: true });
+        });
       }
       this.#queue.push(waiter);
       this.#pump();
@@ -75,6 +57,11 @@ export class RateLimiter {
     if (until <= this.#pausedUntil) return;
     this.#pausedUntil = until;
     this.#store.pauseUntil(this.#key, until).catch(() => undefined); // the local pause still holds
+  }
+
+  /** How long the pause a 429 set here still lasts (0: none). */
+  pausedForMs(): number {
+    return Math.max(0, this.#pausedUntil - this.#clock.now());
   }
 
   /** See Grant#release. */
@@ -124,10 +111,9 @@ export class RateLimiter {
         for (const waiter of this.#queue.splice(0)) this.#handOut(waiter, undefined);
       } else {
         const store = this.#store;
-        const count = Math.min(this.#queue.length, this.#limit.requests, maxBatch);
         const decisions = isImmediate(store)
-          ? Array.from({ length: count }, () => store.acquireNow(this.#key, this.#limit))
-          : await Promise.all(Array.from({ length: count }, () => store.acquire(this.#key, this.#limit)));
+          ? takeSlotsNow(store, this.#key, this.#limit, this.#queue.length)
+          : await askStoreForSlots(store, this.#key, this.#limit, this.#queue.length);
         wakeAt = this.#handOutGranted(decisions, askedAt);
       }
       if (wakeAt === 0 || this.#again) continue;
@@ -165,7 +151,7 @@ export class RateLimiter {
   }
 
   #settle(waiter: Waiter): Waiter {
-    if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+    waiter.stopWatching?.();
     return waiter;
   }
 }

@@ -5,12 +5,10 @@ export interface ResponseMetadata {
   tenantCode: string | undefined;
   correlationId: string;
   attempts: number;
-  /** A success's body, already read (text, or bytes when binary was asked for), so that the response is not read again. */
-  body: string | ArrayBuffer | undefined;
 }
 
+// The request's description for errors (never a body): unwrap() reads it from the response.
 const metadata = new WeakMap<Response, ResponseMetadata>();
-const decoder = new TextDecoder();
 
 export function recordMetadata(response: Response, data: ResponseMetadata): void {
   metadata.set(response, data);
@@ -18,18 +16,6 @@ export function recordMetadata(response: Response, data: ResponseMetadata): void
 
 export function metadataOf(response: Response): ResponseMetadata | undefined {
   return metadata.get(response);
-}
-
-/** The body the transport read, if it read this response's. */
-export function bufferedBody(response: Response): string | ArrayBuffer | undefined {
-  return metadata.get(response)?.body;
-}
-
-/** The response's body as text: as the transport read it, or read now. */
-export function readText(response: Response): Promise<string> {
-  const body = bufferedBody(response);
-  if (typeof body === "string") return Promise.resolve(body);
-  return body ? Promise.resolve(decoder.decode(body)) : response.text();
 }
 
 const requestIdHeaders = ["x-request-id", "request-id", "x-ms-request-id", "x-correlation-id"];

@@ -16,19 +16,3 @@ export function assertHeaderSafe(name: string, value: string): void {
     );
   }
 }
-
-/**
- * The tenant a request goes to. openapi-fetch already put the client's tenant in its headers (a
- * default header), so only a tenant the caller chose per request needs checking, and a request
- * that lost the header (`"tenant-code": null`) gets the client's back.
- */
-export function applyTenant(headers: Headers, tenantCode: string): string {
-  const sent = headers.get(tenantHeader);
-  if (sent === tenantCode) return sent;
-  if (sent === null) {
-    headers.set(tenantHeader, tenantCode);
-    return tenantCode;
-  }
-  assertHeaderSafe(tenantHeader, sent);
-  return sent;
-}

@@ -305,8 +305,26 @@ const requestRows: RequestRow[] = [
         Infinity,
       );
     },
-    // fetch follows the redirect inside one attempt, with the same method, body and Authorization (same origin).
-    expect: () => succeeds(1),
+    // The client follows it itself (fetch is told redirect: "manual"), inside one attempt, with the same
+    // method, body and Authorization (same origin): two fetch calls.
+    expect: () => succeeds(2),
+  },
+  {
+    fault: "redirect-302",
+    label: "302 to another path on the same origin (every time)",
+    arrange: ({ api, method }) => {
+      api.script(
+        onApi(method),
+        {
+          kind: "redirect",
+          location: `${api.url}/moved${method === "POST" || method === "POST + Idempotency-Key" ? "/api/v1/people" : `/api/v1/people/${personId(7)}`}`,
+          status: 302,
+        },
+        Infinity,
+      );
+    },
+    // A GET follows it; a write would become a GET that reports success: refused, naming the redirect.
+    expect: (method) => (method === "GET" ? succeeds(2) : fails("InvalidResponseError", 1)),
   },
   {
     fault: "refused-then-up",
@@ -358,9 +376,24 @@ const hugeRow: RequestRow = {
   arrange: ({ api, options }) => {
     api.script({ method: "GET", path: /^\/api\// }, { kind: "huge", bytes: hugeBytes });
     options.timeoutMs = 15_000; // the point is the size, not the speed
+    options.maxResponseBytes = 64 * 1024 * 1024; // above the 10 MiB default, which would refuse it
   },
   expect: () => succeeds(1),
 };
+
+const hugeAtDefaultLimitRow: RequestRow = {
+  fault: "huge-50mb-default-limit",
+  label: "A 50 MB response body, with the default maxResponseBytes (10 MiB)",
+  methods: ["GET"],
+  waitMs: 10_000,
+  arrange: ({ api, options }) => {
+    api.script({ method: "GET", path: /^\/api\// }, { kind: "huge", bytes: hugeBytes });
+    options.timeoutMs = 15_000;
+  },
+  // Stopped once 10 MiB were read: a final answer, not retried.
+  expect: () => fails("InvalidResponseError", 1),
+};
+const hugeRows: RequestRow[] = [hugeRow, hugeAtDefaultLimitRow];
 
 function call(crm: CrmClient, method: Method, cell: string): Promise<unknown> {
   const id = personId(7);
@@ -705,7 +738,7 @@ async function runPageCell(row: PageRow, concurrency: Concurrency): Promise<Cell
 
 // ---------------------------------------------------------------------------------------------
 
-const requestCells = [...requestRows, hugeRow].flatMap((row) =>
+const requestCells = [...requestRows, ...hugeRows].flatMap((row) =>
   (row.methods ?? methods).map((method) => ({ row, method, name: `${row.fault} × ${method}` })),
 );
 const pageCells = pageRows.flatMap((row) =>
@@ -727,7 +760,7 @@ beforeAll(async () => {
   const pooled = await pool(
     [
       ...requestCells
-        .filter((cell) => cell.row !== hugeRow)
+        .filter((cell) => !hugeRows.includes(cell.row))
         .map((cell) => async () => [cell.name, await runRequestCell(cell.row, cell.method)] as const),
       ...pageCells.map((cell) => async () => [cell.name, await runPageCell(cell.row, cell.concurrency)] as const),
     ],
@@ -737,7 +770,7 @@ beforeAll(async () => {
   lag.disable();
   const poolLag = `event loop delay p99 ${Math.round(lag.percentile(99) / 1e6)} ms, max ${Math.round(lag.max / 1e6)} ms`;
   // Alone, so that its memory and CPU do not disturb the timing of the others.
-  for (const cell of requestCells.filter((candidate) => candidate.row === hugeRow))
+  for (const cell of requestCells.filter((candidate) => hugeRows.includes(candidate.row)))
     results.set(cell.name, await runRequestCell(cell.row, cell.method));
   console.info(`fault matrix: ${results.size} cells in ${Math.round(performance.now() - started)} ms; ${poolLag}`);
 }, 60_000);

@@ -107,7 +107,8 @@ describe("path parameters cannot reach another endpoint", () => {
         ),
       ),
     );
-    expect(outcomes).toEqual(["TypeError", "TypeError", "TypeError", "TypeError"]);
+    // Per-request option errors are ConfigurationError, naming the parameter (issue #11).
+    expect(outcomes).toEqual(["ConfigurationError", "ConfigurationError", "ConfigurationError", "ConfigurationError"]);
     expect(server.apiRequests().slice(before)).toEqual([]);
   });
 

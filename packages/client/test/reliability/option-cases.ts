@@ -94,6 +94,13 @@ export const badValues: { [Option in keyof Required<CrmClientOptions>]: BadValue
     { value: Number.NaN, problem: "NaN" },
     { value: 600_001, problem: "above the maximum" },
   ],
+  maxResponseBytes: [
+    wrongType("10MB", "a string"),
+    wrongType(null),
+    { value: 0, problem: "zero" },
+    { value: 1.5, problem: "not a whole number" },
+    { value: Number.POSITIVE_INFINITY, problem: "Infinity" },
+  ],
   rateLimit: [
     wrongType(true),
     wrongType(null),

@@ -1,0 +1,47 @@
+import type { ImmediateRateLimitStore } from "../stores/memory-rate-limit-store.js";
+import type { RateLimit, RateLimitStore, SlotDecision } from "../stores/rate-limit-store.js";
+import type { Grant } from "./grant.js";
+
+/** A request waiting in the limiter's queue. */
+export interface Waiter {
+  resolve(grant: Grant): void;
+  reject(reason: unknown): void;
+  enqueuedAt: number;
+  /** The limiter's sleep count when this waiter came: a grant without a sleep since then did not wait. */
+  sleeps: number;
+  stopWatching: (() => void) | undefined;
+}
+
+export interface LimiterStorage {
+  store: RateLimitStore;
+  /** The window's key in the store (API origin and client id). */
+  key: string;
+}
+
+// How many slots one wake-up asks the store for at most.
+const maxBatch = 32;
+
+/** How many slots to ask for: one per waiter, at most `maxBatch`, and no more than the window holds. */
+function batchSize(limit: RateLimit, waiting: number): number {
+  return Math.min(waiting, limit.requests, maxBatch);
+}
+
+/** Slots from a store in this process's memory, which answers at once: no promise per request. */
+export function takeSlotsNow(
+  store: ImmediateRateLimitStore,
+  key: string,
+  limit: RateLimit,
+  waiting: number,
+): SlotDecision[] {
+  return Array.from({ length: batchSize(limit, waiting) }, () => store.acquireNow(key, limit));
+}
+
+/** Slots from any store (Redis, say): one `acquire` per slot, in parallel. */
+export function askStoreForSlots(
+  store: RateLimitStore,
+  key: string,
+  limit: RateLimit,
+  waiting: number,
+): Promise<SlotDecision[]> {
+  return Promise.all(Array.from({ length: batchSize(limit, waiting) }, () => store.acquire(key, limit)));
+}
