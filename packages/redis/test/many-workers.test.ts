@@ -35,7 +35,7 @@ describe.skipIf(!redis)("8 worker processes sharing the Redis stores", () => {
 });
 
 describe.skipIf(!binary)("8 worker processes when Redis dies mid-run", () => {
-  it("finish on the local fallback: every request answered, nothing hangs, one warning per worker", async () => {
+  it("finish on the local fallback: every request answered, nothing hangs, at most one warning per worker", async () => {
     const server = await PrivateRedis.start(binary!);
     try {
       const figures = await runManyWorkers({
@@ -49,7 +49,10 @@ describe.skipIf(!binary)("8 worker processes when Redis dies mid-run", () => {
       });
       expect(figures.failures).toEqual([]);
       expect(figures.ok).toBe(figures.requests);
-      expect(figures.warnings).toHaveLength(shape.workers);
+      // One warning per worker that still had requests when Redis died (a worker may have finished before).
+      expect(figures.warnings.length).toBeGreaterThan(0);
+      expect(figures.warnings.length).toBeLessThanOrEqual(shape.workers);
+      for (const warning of figures.warnings) expect(warning).toContain("Redis is unreachable");
       expect(figures.tokenRequests).toBe(1);
     } finally {
       await server.stop();
