@@ -1,4 +1,4 @@
-// `pnpm docs`: one API reference for the three published packages, written to docs/api/ (gitignored).
+// `pnpm docs`: one API reference for the published packages, written to docs/api/ (gitignored).
 import { OptionDefaults } from "typedoc";
 
 const packageOptions = {
@@ -13,7 +13,7 @@ const packageOptions = {
 export default {
   name: "Engagifii CRM SDK",
   entryPointStrategy: "packages",
-  entryPoints: ["packages/types", "packages/client", "packages/mock-server"],
+  entryPoints: ["packages/types", "packages/client", "packages/mock-server", "packages/redis"],
   packageOptions,
   out: "docs/api",
   includeVersion: true,

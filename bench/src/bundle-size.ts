@@ -7,10 +7,11 @@ import { runAsScript } from "./run-as-script.js";
 
 /**
  * The full entry, minified and gzipped, in bytes (1 kB = 1,000 bytes, as size-limit counts).
- * 14 kB leaves the pipeline rewrite (issue #11) about 3 kB of room over the 10.9 kB it replaces;
+ * 20 kB: issue #11's policies and scrubbing in every encoding took the entry from 10.9 kB to 17.1 kB,
+ * and the budget keeps about 3 kB of room for the document-driven metadata of issue #12;
  * npm test holds the entry to it (test/bundle-size.test.ts).
  */
-export const sizeBudgetBytes = 14_000;
+export const sizeBudgetBytes = 20_000;
 
 export const clientEntry = resolve(repoRoot, "packages/client/dist/index.js");
 

@@ -9,4 +9,5 @@ export const cases = [
   "limiter-pacing",
   "cpu-side-by-side",
   "rate-limit-side-by-side",
+  "many-workers",
 ] as const;

@@ -14,7 +14,12 @@ const workspaceRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const require = createRequire(import.meta.url);
 const tsc = require.resolve("typescript/bin/tsc");
-const PUBLISHED = ["@engagifii/crm-types", "@engagifii/crm-client", "@engagifii/crm-mock-server"];
+const PUBLISHED = [
+  "@engagifii/crm-types",
+  "@engagifii/crm-client",
+  "@engagifii/crm-mock-server",
+  "@engagifii/crm-redis",
+];
 const isWindows = process.platform === "win32";
 
 let project: string;
@@ -172,6 +177,9 @@ describe("the packed packages in a fresh npm project", () => {
     expect(output).toMatchObject({ format, errorClass: "function" });
     expect(output.resolved.client.replaceAll("\\", "/")).toMatch(entry);
     expect(output.resolved.mockServer.replaceAll("\\", "/")).toMatch(entry);
+    expect(output.resolved.redis.replaceAll("\\", "/")).toMatch(entry);
+    // No Redis there: the requests above ran on @engagifii/crm-redis's local fallback, after one warning.
+    expect(output.redisWarnings).toBe(1);
     expect(output.listed.length).toBeGreaterThan(0);
     expect(output.totalCount).toBeGreaterThanOrEqual(output.listed.length);
     expect(output.created).toEqual({ id: expect.any(String), email: expect.stringContaining("@") });
