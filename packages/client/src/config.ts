@@ -1,3 +1,4 @@
+import { documentScope, documentTokenUrl } from "./document-defaults.js";
 import { ConfigurationError } from "./errors.js";
 import type { CrmClientHooks } from "./hooks.js";
 import { isRecord } from "./is-record.js";
@@ -31,9 +32,9 @@ export interface CrmClientOptions {
   clientSecret?: string;
   /** Sent as the `tenant-code` header on every API request. Required. Env `ENGAGIFII_TENANT_CODE`. */
   tenantCode?: string;
-  /** Token endpoint. Default `${baseUrl}/oauth/token`; an identity server's `…/connect/token` works too. Env `ENGAGIFII_TOKEN_URL`. */
+  /** Token endpoint. Default: the API document's (`tokenUrl` of its client-credentials flow; a path is appended to baseUrl), else `${baseUrl}/oauth/token`. Env `ENGAGIFII_TOKEN_URL`. */
   tokenUrl?: string;
-  /** Space-separated scopes to request, e.g. `api:read api:write`. Default: none sent. Env `ENGAGIFII_SCOPE`. */
+  /** Space-separated scopes to request, e.g. `api:read api:write`. Default: every scope the API document declares; `""` sends none. Env `ENGAGIFII_SCOPE`. */
   scope?: string;
   /** A token you already hold (e.g. from SSO), or a function returning one; replaces the client-credentials grant. */
   accessToken?: string | (() => string | Promise<string>);
@@ -141,8 +142,9 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
 
   const clientId = pick("clientId");
   const clientSecret = pick("clientSecret");
-  const tokenUrl = parseUrl("tokenUrl", pick("tokenUrl") ?? `${baseUrl}/oauth/token`);
-  const scope = pick("scope")?.trim() || undefined;
+  const tokenUrl = parseUrl("tokenUrl", pick("tokenUrl") ?? documentTokenUrl(baseUrl));
+  const pickedScope = pick("scope");
+  const scope = pickedScope === undefined ? documentScope() : pickedScope.trim() || undefined;
   let credentials: ResolvedConfig["credentials"];
   if (accessToken !== undefined) {
     credentials = { kind: "access-token", accessToken };
