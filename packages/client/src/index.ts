@@ -22,8 +22,11 @@ export {
 } from "./errors.js";
 export type { CrmClientHooks, RateLimitEvent, RetryEvent, TokenRefreshEvent } from "./hooks.js";
 export type { Logger, LogLevel } from "./logging/logger.js";
+export { metadataStrategy } from "./pagination/metadata-strategy.js";
 export { pageIndexStrategy } from "./pagination/page-index-strategy.js";
 export type { PageContents, PageInit, PageStrategy } from "./pagination/page-strategy.js";
+export type { PagedPath, PageItem, PaginateInit } from "./pagination/paged-types.js";
+export type { PaginateMethods } from "./pagination/paginate-methods.js";
 export { type PaginateOptions, Paginator } from "./pagination/paginator.js";
 export { type PagingListOptions, pagingListStrategy } from "./pagination/paging-list-strategy.js";
 export { createCommittees } from "./resources/committees.js";
@@ -33,5 +36,5 @@ export { createPeople } from "./resources/people.js";
 export type { WriteOptions } from "./resources/write-options.js";
 export type { RateLimit, RateLimitStore, SlotDecision } from "./stores/rate-limit-store.js";
 export type { StoredToken, TokenStore } from "./stores/token-store.js";
-export type { CrmMethod, CrmRequestOptions, PagedPath, PageItem } from "./types.js";
+export type { CrmMethod, CrmRequestOptions } from "./types.js";
 export { type FetchResult, unwrap } from "./unwrap.js";
