@@ -55,3 +55,10 @@ export type PageItem<Path extends PagedPath> =
   > extends readonly (infer Item)[]
     ? Item
     : unknown;
+
+type QueryOf<Op> = Op extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;
+
+/** The query (GET) or body (POST) of a paged operation without the page fields, as the resource helpers take it. */
+export type PageRequest<Path extends PagedPath> = Shape<Path>["location"] extends "body"
+  ? PageFree<RequestBodyJSON<Operation<Path>>, Path>
+  : PageFree<QueryOf<Operation<Path>>, Path>;
