@@ -1,6 +1,7 @@
 import type { PagedOperations, paths } from "@engagifii/crm-types";
 import type { HeadersOptions } from "openapi-fetch";
-import type { RequestBodyJSON, RequiredKeysOf, SuccessResponseJSON } from "openapi-typescript-helpers";
+import type { RequiredKeysOf, SuccessResponseJSON } from "openapi-typescript-helpers";
+import type { JsonRequestBody } from "../resources/json-request-body.js";
 import type { CrmRequestOptions } from "../types.js";
 
 /** The paths `crm.paginate` takes: every paged operation the generated metadata lists, GET or POST. */
@@ -28,9 +29,9 @@ type QueryPart<Op, Path extends PagedPath> =
       ? unknown
       : { params?: { query?: PageFree<NonNullable<Query>, Path> } }
     : unknown;
-type BodyPart<Op, Path extends PagedPath> = [RequestBodyJSON<Op>] extends [never]
+type BodyPart<Op, Path extends PagedPath> = [JsonRequestBody<Op>] extends [never]
   ? unknown
-  : { body?: PageFree<RequestBodyJSON<Op>, Path> };
+  : { body?: PageFree<JsonRequestBody<Op>, Path> };
 
 /**
  * What `crm.paginate(path, init)` takes for a path: its path parameters, and its query or body
@@ -60,5 +61,5 @@ type QueryOf<Op> = Op extends { parameters: { query?: infer Query } } ? NonNulla
 
 /** The query (GET) or body (POST) of a paged operation without the page fields, as the resource helpers take it. */
 export type PageRequest<Path extends PagedPath> = Shape<Path>["location"] extends "body"
-  ? PageFree<RequestBodyJSON<Operation<Path>>, Path>
+  ? PageFree<JsonRequestBody<Operation<Path>>, Path>
   : PageFree<QueryOf<Operation<Path>>, Path>;

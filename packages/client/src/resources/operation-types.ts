@@ -1,7 +1,8 @@
 import type { paths } from "@engagifii/crm-types";
 import type { HeadersOptions } from "openapi-fetch";
-import type { RequestBodyJSON, SuccessResponseJSON } from "openapi-typescript-helpers";
+import type { SuccessResponseJSON } from "openapi-typescript-helpers";
 import type { CrmRequestOptions } from "../types.js";
+import type { JsonRequestBody } from "./json-request-body.js";
 
 // The types the generated resource helpers are written in, computed from the generated `paths`.
 
@@ -24,7 +25,7 @@ export type Query<Path extends keyof paths, Method extends string> = NonNullable
 >;
 
 /** The JSON request body of an operation. */
-export type Body<Path extends keyof paths, Method extends string> = RequestBodyJSON<Operation<Path, Method>>;
+export type Body<Path extends keyof paths, Method extends string> = JsonRequestBody<Operation<Path, Method>>;
 
 /** The JSON body of an operation's success; `undefined` when it has none (a 204). */
 export type Success<Path extends keyof paths, Method extends string> = [
