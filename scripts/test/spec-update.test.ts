@@ -257,3 +257,27 @@ describe("updateSpec", { timeout: 120_000 }, () => {
     },
   );
 });
+
+describe("a live-shaped Swagger 2.0 document", () => {
+  it("is converted, and its IdentityServer token URL, PagingList, x-enumNames and tenant-code are handled", async () => {
+    const repo = await tempRepo();
+    const result = await run(repo.repoRoot, fixture("live-shaped-swagger2.yaml"), { typecheck: noTypecheck });
+    expect(result.diff?.level).toBe("major");
+    expect(result.diff?.document.map(({ message }) => message)).toContain(
+      "token URL /oauth/token → https://identity.example.com/connect/token: the client's default",
+    );
+    const operations = await repo.read("packages/types/src/generated/operations.ts");
+    expect(operations).toContain('tokenUrl: "https://identity.example.com/connect/token"');
+    expect(operations).toContain(
+      '"/api/Person/PagingList": {"method":"post","location":"body","pageField":"pageNumber"',
+    );
+    expect(await repo.read("packages/types/src/generated/schemas.ts")).toContain(
+      "export const MembershipStatus = {\n  Active: 0,\n  Lapsed: 1,\n  Pending: 2,\n} as const;",
+    );
+    expect(await repo.read(GENERATED_TYPES_FILE)).not.toContain('"tenant-code"');
+    expect(result.unmappedOperations).toEqual([
+      "Person_PagingList (POST /api/Person/PagingList)",
+      "Person_GetById (GET /api/Person/{id})",
+    ]);
+  });
+});
