@@ -12,9 +12,11 @@ export const sizeBudgetBytes = 8_000;
  * What npm test holds the full entry to while the 8 kB budget is not met: today's size plus a
  * little, so that growth is caught while the budget stays a reported FAIL of `pnpm bench`. The
  * budget is below what the code weighs with every message removed (see withoutProse), so it
- * cannot be met by trimming text; BENCHMARKS.md has the breakdown.
+ * cannot be met by trimming text; BENCHMARKS.md has the breakdown. 11 → 12 kB for the real-API work
+ * (11,941 bytes): paging driven by the document's metadata with its safety checks (short pages, removals
+ * while paging), the helpers generated from specs/resources.yaml and the document's token defaults.
  */
-export const sizeRatchetBytes = 11_000;
+export const sizeRatchetBytes = 12_000;
 
 export const clientEntry = resolve(repoRoot, "packages/client/dist/index.js");
 const clientSource = resolve(repoRoot, "packages/client/src/index.ts");
