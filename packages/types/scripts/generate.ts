@@ -67,7 +67,7 @@ export async function generateAll(specPath: string = SPEC_PATH): Promise<Record<
   };
 }
 
-async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.tmp-${process.pid}`;
   try {
