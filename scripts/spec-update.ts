@@ -7,12 +7,14 @@ import { updateSpec } from "./spec-update/update-spec.js";
 const HELP = `Usage: pnpm spec:update [--from <url|file>] [--dry-run]
 
 Pulls the Engagifii CRM OpenAPI document, compares it with specs/engagifii-crm.openapi.yaml and classifies
-each change, generates the types, type-checks packages/client against them, then writes the spec, the
-generated types (packages/types/src/generated/openapi.ts) and a changeset for @engagifii/crm-types,
-@engagifii/crm-client and @engagifii/crm-mock-server, and prints a summary.
+each change, generates the types and operation metadata (packages/types/src/generated/) and the resource
+helpers of specs/resources.yaml (packages/client/src/generated/resources.ts; an entry whose operation is
+gone is dropped), type-checks every workspace package (sources, tests, examples) against them, then writes
+the spec, the generated files and a changeset for @engagifii/crm-types, @engagifii/crm-client and
+@engagifii/crm-mock-server, and prints a summary.
 
   major  an operation, parameter, property, response or enum value removed; something newly required;
-         a type changed
+         a type changed; the token URL, scopes or security requirements changed; a resource helper dropped
   minor  operations, optional parameters or properties, responses or enum values added
   patch  descriptions, summaries and examples only
 
@@ -30,7 +32,8 @@ Exit codes:
   0  no change: the pulled document is the committed one
   1  error (nothing written, or everything restored)
   2  non-breaking change (minor or patch)
-  3  breaking change: a major spec change, or hand-written client code that no longer compiles
+  3  breaking change: a major spec change, a dropped resource helper, or hand-written code (any workspace
+     package) that no longer compiles
 `;
 
 async function main(args: string[]): Promise<number> {

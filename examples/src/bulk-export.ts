@@ -46,7 +46,7 @@ export async function bulkExport(crm: CrmClient, options: BulkExportOptions): Pr
 
   async function* lines(): AsyncGenerator<string> {
     if (format === "csv") yield `${COLUMNS.join(",")}\n`;
-    const people = crm.paginate("/api/v1/people", { params: { query: { pageSize } } }, { concurrency });
+    const people = crm.people.iterate({ pageSize }, { concurrency });
     for await (const page of people.pages()) {
       yield page.map((person) => (format === "csv" ? csvRow(person) : `${JSON.stringify(person)}\n`)).join("");
       count += page.length;

@@ -18,10 +18,21 @@ export function changesetFileName(specText: string): string {
 }
 
 /** The changeset: front matter with the bump of each package, then a summary for the changelogs. */
-export function renderChangeset(diff: SpecDiff & { level: Level }, title: string): string {
-  const frontMatter = SPEC_PACKAGES.map((name) => `"${name}": ${diff.level}`).join("\n");
-  const kind = { major: "Breaking", minor: "Additive", patch: "Documentation-only" }[diff.level];
-  const body = sectionsOf(diff).map(renderSection).join("\n\n");
+export function renderChangeset(
+  diff: SpecDiff & { level: Level },
+  title: string,
+  dropped: { resource: string; method: string; reference: string }[] = [],
+): string {
+  const level: Level = dropped.length > 0 ? "major" : diff.level;
+  const frontMatter = SPEC_PACKAGES.map((name) => `"${name}": ${level}`).join("\n");
+  const kind = { major: "Breaking", minor: "Additive", patch: "Documentation-only" }[level];
+  const sections = sectionsOf(diff);
+  if (dropped.length > 0)
+    sections.push({
+      title: "Resource helpers removed (breaking)",
+      lines: dropped.map(({ resource, method, reference }) => `crm.${resource}.${method}() (${reference})`),
+    });
+  const body = sections.map(renderSection).join("\n\n");
   return `---\n${frontMatter}\n---\n\n${kind} update of the ${title} spec (${headline(diff)}).\n\n${body}\n`;
 }
 

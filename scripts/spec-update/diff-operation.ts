@@ -17,7 +17,7 @@ export function diffOperation(before: OpenApi, after: OpenApi, a: OperationInfo,
   if (Boolean(a.operation.deprecated) !== Boolean(b.operation.deprecated)) {
     out.push(minor(b.operation.deprecated ? "deprecated" : "no longer deprecated"));
   }
-  if (!sameJson(a.operation.security, b.operation.security)) out.push(minor("security requirements changed"));
+  if (!sameJson(a.operation.security, b.operation.security)) out.push(major("security requirements changed"));
   diffParameters(a, b, context(REQUEST), out);
   diffRequestBody(resolve(before, a.operation.requestBody), resolve(after, b.operation.requestBody), context, out);
   diffResponses(before, after, a.operation, b.operation, context, out);

@@ -3,6 +3,7 @@ import { diffOperation } from "./diff-operation.js";
 import { diffSchema } from "./diff-schema.js";
 import { asObject, listOperations, type OpenApi, type OperationInfo } from "./openapi.js";
 import { schemaDirections, schemasUsedBy } from "./schema-usage.js";
+import { diffTokenMetadata } from "./token-metadata.js";
 
 /** One operation, as the summary names it. */
 export interface OperationRef {
@@ -104,7 +105,9 @@ function diffDocument(before: OpenApi, after: OpenApi): Change[] {
       out.push({ level: "patch", message: `info.${key} changed`, docs: key });
   }
   if (!sameJson(before.servers, after.servers)) out.push(minor("servers changed"));
-  if (!sameJson(before.security, after.security)) out.push(minor("default security requirements changed"));
+  // A client that authenticates the old way is refused: every security change is breaking.
+  if (!sameJson(before.security, after.security)) out.push(major("default security requirements changed"));
+  out.push(...diffTokenMetadata(before, after));
   diffDocs(before, after, "document", out);
 
   // Other component sections are compared where operations use them; here only entries that come and go,
@@ -118,7 +121,7 @@ function diffDocument(before: OpenApi, after: OpenApi): Change[] {
     for (const name of Object.keys(entriesBefore)) {
       if (!Object.hasOwn(entriesAfter, name)) out.push(major(`components.${section}.${name} removed`));
       else if (section === "securitySchemes" && !sameJson(entriesBefore[name], entriesAfter[name])) {
-        out.push(minor(`security scheme ${name} changed`));
+        out.push(major(`security scheme ${name} changed`));
       }
     }
     for (const name of Object.keys(entriesAfter)) {

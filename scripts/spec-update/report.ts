@@ -24,23 +24,39 @@ export function formatReport(result: UpdateSpecResult, dryRun: boolean): string 
   for (const { title, lines: items } of sectionsOf(diff)) {
     lines.push("", `${title} (${items.length})`, ...items.map((item) => `  ${item}`));
   }
+  if (result.droppedHelpers.length > 0) {
+    lines.push("", `Resource helpers dropped: their operation is gone (${result.droppedHelpers.length}, breaking)`);
+    for (const { resource, method, reference, reason } of result.droppedHelpers)
+      lines.push(`  crm.${resource}.${method}() — ${reference}: ${reason}`);
+  }
+  if (result.unmappedOperations.length > 0) {
+    lines.push(
+      "",
+      `Operations without a resource helper: add them to specs/resources.yaml? (${result.unmappedOperations.length})`,
+    );
+    for (const operation of result.unmappedOperations) lines.push(`  ${operation}`);
+  }
   if (result.typeErrors.length > 0) {
-    lines.push("", `Hand-written code that no longer compiles against the new types (${result.typeErrors.length})`);
+    lines.push("", `Hand-written code that no longer compiles against the new files (${result.typeErrors.length})`);
     for (const error of result.typeErrors) {
       lines.push(`  ${error.file}:${error.line} — ${error.code}: ${error.message}`);
     }
   } else {
-    lines.push("", "The client type-checks against the new types.");
+    lines.push("", "Every workspace package (sources, tests, examples) type-checks against the new files.");
   }
-  if (diff.level !== "major" && result.typeErrors.length > 0) {
-    lines.push("The spec change itself is not breaking, but the client must change: treated as breaking.");
+  if (diff.level !== "major" && result.breaking) {
+    lines.push(
+      "The spec change itself is not breaking, but the client's helpers or code must change: treated as breaking.",
+    );
   }
   lines.push("");
   if (dryRun)
     lines.push(
-      `Dry run: nothing written. Would write ${SPEC_FILE}, the generated types and ${result.changeset?.file}.`,
+      `Dry run: nothing written. Would write ${SPEC_FILE}, the generated types and helpers and ${result.changeset?.file}.`,
     );
   else lines.push(`Wrote ${result.written.join(", ")}.`);
   if (result.typeErrors.length > 0 && !dryRun) lines.push("Fix the errors above, then run `pnpm test`.");
+  if (result.droppedHelpers.length > 0 || result.unmappedOperations.length > 0)
+    lines.push("Edit specs/resources.yaml for the helpers and operations above, then run `pnpm generate`.");
   return `${lines.join("\n")}\n`;
 }

@@ -3,14 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-// The generator lives with the package it generates; spec:update runs it on the pulled document before writing.
-import { generateTypes } from "../../packages/types/scripts/generate.js";
+// The generators live with the packages they generate; spec:update runs them on the pulled document before writing.
+import { generateResources, RESOURCES_FILE } from "../../packages/client/scripts/generate-resources.js";
+import type { DroppedMethod } from "../../packages/client/scripts/resource-map.js";
+import { GENERATED_FILES, generateAll } from "../../packages/types/scripts/generate.js";
 import { type PullSpecResult, pullSpec } from "../spec/pull-spec.js";
 import type { Level } from "./change.js";
 import { changesetFileName, renderChangeset } from "./changeset.js";
 import { diffSpec, type SpecDiff } from "./diff-spec.js";
 import type { OpenApi } from "./openapi.js";
-import { type TypecheckClientOptions, type TypeErrorReport, typecheckClient } from "./typecheck-client.js";
+import { type TypecheckWorkspaceOptions, type TypeErrorReport, typecheckWorkspace } from "./typecheck-workspace.js";
 import { readIfExists, writeAll } from "./write-all.js";
 
 /** The repository this script belongs to. */
@@ -19,6 +21,7 @@ export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** The files spec:update writes, relative to the repository root. */
 export const SPEC_FILE = "specs/engagifii-crm.openapi.yaml";
 export const GENERATED_TYPES_FILE = "packages/types/src/generated/openapi.ts";
+export const RESOURCE_MAP_FILE = "specs/resources.yaml";
 export const CHANGESET_DIR = ".changeset";
 
 export interface UpdateSpecOptions {
@@ -34,19 +37,21 @@ export interface UpdateSpecOptions {
   timeoutMs?: number | undefined;
   /** Environment for ENGAGIFII_SPEC_URL and INIT_CWD. Default: process.env. */
   env?: NodeJS.ProcessEnv | undefined;
-  /** Generates the types for a spec file. Default: packages/types' own generator. */
-  generate?: ((specPath: string) => Promise<string>) | undefined;
-  /** Type-checks packages/client against generated types. Default: tsc on the repository's client. */
-  typecheck?: ((options: TypecheckClientOptions) => Promise<TypeErrorReport[]>) | undefined;
+  /** Type-checks the workspace with the regenerated files. Default: tsc over every workspace package. */
+  typecheck?: ((options: TypecheckWorkspaceOptions) => Promise<TypeErrorReport[]>) | undefined;
 }
 
 export interface UpdateSpecResult {
   pull: PullSpecResult;
   /** Undefined when the pulled document is byte-for-byte the committed one. */
   diff: (SpecDiff & { level: Level }) | undefined;
-  /** Errors in hand-written code (client, types aliases) compiled against the new types. */
+  /** Errors in hand-written code of any workspace package (tests and examples too) compiled against the new files. */
   typeErrors: TypeErrorReport[];
-  /** A breaking spec change, or one that breaks the hand-written client. */
+  /** Resource helpers of specs/resources.yaml whose operation is gone: dropped from the client, a breaking change. */
+  droppedHelpers: DroppedMethod[];
+  /** Operations of the new document that no helper maps: suggestions for specs/resources.yaml. */
+  unmappedOperations: string[];
+  /** A breaking spec change, a dropped helper, or one that breaks hand-written code. */
   breaking: boolean;
   /** The changeset written (or, in a dry run, that would be written), relative to the repository root. */
   changeset: { file: string; text: string } | undefined;
@@ -55,9 +60,10 @@ export interface UpdateSpecResult {
 }
 
 /**
- * Pulls the spec into a temporary file, classifies its changes against the committed one, generates the types and
- * type-checks the client against them; only then, unless it is a dry run, writes the spec, the generated types and a
- * changeset, restoring all three if one of the writes fails.
+ * Pulls the spec into a temporary file, classifies its changes against the committed one, generates the types, the
+ * operation metadata and the resource helpers of specs/resources.yaml (dropping the entries whose operation is gone)
+ * and type-checks every workspace package against them; only then, unless it is a dry run, writes the spec, the
+ * generated files and a changeset, restoring them all if one of the writes fails.
  */
 export async function updateSpec(options: UpdateSpecOptions = {}): Promise<UpdateSpecResult> {
   const repoRoot = options.repoRoot ?? REPO_ROOT;
@@ -75,7 +81,16 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
     const specPath = join(repoRoot, SPEC_FILE);
     const committed = await readIfExists(specPath);
     if (committed === pulled)
-      return { pull, diff: undefined, typeErrors: [], breaking: false, changeset: undefined, written: [] };
+      return {
+        pull,
+        diff: undefined,
+        typeErrors: [],
+        droppedHelpers: [],
+        unmappedOperations: [],
+        breaking: false,
+        changeset: undefined,
+        written: [],
+      };
 
     const spec = diffSpec(
       committed === undefined ? { paths: {} } : (parse(committed) as OpenApi),
@@ -86,15 +101,19 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
     if (spec.level === undefined)
       diff.document = [{ level: "patch", message: "other changes with no effect on types", docs: "other text" }];
 
-    const generatedTypes = await (options.generate ?? generateTypes)(pulledPath);
-    const typeErrors = await (options.typecheck ?? typecheckClient)({ repoRoot, generatedTypes });
+    const generated = await generateAll(pulledPath);
+    const resources = await generateResources(pulledPath, join(repoRoot, RESOURCE_MAP_FILE));
+    const regenerated: Record<string, string> = { [RESOURCES_FILE]: resources.source };
+    for (const path of GENERATED_FILES) regenerated[path] = generated[path.split("/").pop() ?? ""] ?? "";
+    const typeErrors = await (options.typecheck ?? typecheckWorkspace)({ repoRoot, files: regenerated });
+    const breaking = diff.level === "major" || resources.dropped.length > 0 || typeErrors.length > 0;
     const changeset = {
       file: `${CHANGESET_DIR}/${changesetFileName(pulled)}`,
-      text: renderChangeset(diff, pull.title || "API"),
+      text: renderChangeset(diff, pull.title || "API", resources.dropped),
     };
     const files = [
       { path: SPEC_FILE, text: pulled },
-      { path: GENERATED_TYPES_FILE, text: generatedTypes },
+      ...Object.entries(regenerated).map(([path, text]) => ({ path, text })),
       { path: changeset.file, text: changeset.text },
     ];
     if (!options.dryRun) await writeAll(files.map(({ path, text }) => ({ path: join(repoRoot, path), text })));
@@ -102,7 +121,9 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
       pull,
       diff,
       typeErrors,
-      breaking: diff.level === "major" || typeErrors.length > 0,
+      droppedHelpers: resources.dropped,
+      unmappedOperations: resources.unmapped,
+      breaking,
       changeset,
       written: options.dryRun ? [] : files.map(({ path }) => path),
     };

@@ -50,7 +50,7 @@ describe("spec-update CLI", { timeout: 180_000 }, () => {
     expect(stdout).toMatch(/^spec:update: no change: specs\/engagifii-crm\.openapi\.yaml already matches .*\n$/);
   });
 
-  it("exits 3 for a breaking change in a dry run, names the broken client file, and writes nothing", async () => {
+  it("exits 3 for a breaking change in a dry run, names the dropped helper and every file it breaks, writes nothing", async () => {
     const document = await committedSpec();
     // biome-ignore lint/suspicious/noExplicitAny: an arbitrary place in the parsed document.
     delete (document as any).paths["/api/v1/people/{personId}"].delete;
@@ -59,7 +59,9 @@ describe("spec-update CLI", { timeout: 180_000 }, () => {
     expect(code).toBe(3);
     expect(stdout).toMatch(/^spec:update: breaking change \(major\): operations: 1 removed\n/);
     expect(stdout).toContain("DELETE /api/v1/people/{personId} (deletePerson)");
-    expect(stdout).toMatch(/packages\/client\/src\/resources\/people\.ts:\d+ — TS2345: /);
+    expect(stdout).toContain("  crm.people.delete() — deletePerson: no such operation in the document");
+    // Every workspace package is checked: the demo in examples/ calls crm.people.delete.
+    expect(stdout).toMatch(/\n {2}examples\/src\/[\w/-]+\.ts:\d+ — TS2339: Property 'delete' does not exist/);
     expect(stdout).toContain("Dry run: nothing written.");
   });
 

@@ -4,11 +4,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateTypes } from "../../packages/types/scripts/generate.js";
+import { RESOURCES_FILE } from "../../packages/client/scripts/generate-resources.js";
+import { GENERATED_FILES, generateAll } from "../../packages/types/scripts/generate.js";
 import { pullSpec } from "../spec/pull-spec.js";
 import { changesetFileName } from "../spec-update/changeset.js";
 import { exitCodeOf, formatReport } from "../spec-update/report.js";
-import type { TypeErrorReport } from "../spec-update/typecheck-client.js";
+import type { TypeErrorReport } from "../spec-update/typecheck-workspace.js";
 import { GENERATED_TYPES_FILE, type UpdateSpecOptions, updateSpec } from "../spec-update/update-spec.js";
 import { committedSpec, createTempRepo, REAL_REPO, SPEC_FILE, writeSpec } from "./temp-repo.js";
 
@@ -16,7 +17,7 @@ import { committedSpec, createTempRepo, REAL_REPO, SPEC_FILE, writeSpec } from "
 type Doc = any;
 
 const fixture = (name: string) => join(REAL_REPO, "scripts/test/fixtures", name);
-/** For cases where the client's compile is not the point: it takes a few seconds per run. */
+/** For cases where the workspace's compile is not the point: it takes most of a minute on a busy machine. */
 const noTypecheck = async (): Promise<TypeErrorReport[]> => [];
 
 let work: string;
@@ -44,6 +45,7 @@ async function tempRepo() {
   const snapshot = async () => ({
     spec: await read(SPEC_FILE),
     types: await read(GENERATED_TYPES_FILE),
+    resources: await read(RESOURCES_FILE),
     changesets: (await readdir(join(repoRoot, ".changeset"))).sort(),
   });
   return { repoRoot, read, snapshot, before: await snapshot() };
@@ -88,23 +90,29 @@ describe("updateSpec", { timeout: 120_000 }, () => {
         },
       };
     });
-    const result = await run(repo.repoRoot, from);
+    const result = await run(repo.repoRoot, from, { typecheck: noTypecheck });
 
     expect(result.diff?.level).toBe("minor");
     expect(result.breaking).toBe(false);
     expect(exitCodeOf(result)).toBe(2);
     expect(result.typeErrors).toEqual([]);
-    expect(formatReport(result, false)).toContain("The client type-checks against the new types.");
+    expect(result.unmappedOperations).toEqual(["searchPeople (GET /api/v1/people/search)"]);
+    const report = formatReport(result, false);
+    expect(report).toContain("Every workspace package (sources, tests, examples) type-checks against the new files.");
+    expect(report).toContain(
+      "Operations without a resource helper: add them to specs/resources.yaml? (1)\n  searchPeople",
+    );
     expect(result.diff?.added).toEqual([{ key: "GET /api/v1/people/search", operationId: "searchPeople" }]);
     const changesetFile = `.changeset/${changesetFileName(await repo.read(SPEC_FILE))}`;
-    expect(result.written).toEqual([SPEC_FILE, GENERATED_TYPES_FILE, changesetFile]);
+    expect(result.written).toEqual([SPEC_FILE, RESOURCES_FILE, ...GENERATED_FILES, changesetFile]);
 
     // The spec is written exactly as spec:pull would write it.
     const pulledPath = join(work, "added.pulled.yaml");
     await pullSpec({ from, out: pulledPath, env: {} });
     expect(await repo.read(SPEC_FILE)).toBe(await readFile(pulledPath, "utf8"));
     // Exactly what `pnpm generate` makes from the written spec, so the types package's drift test stays green.
-    expect(await repo.read(GENERATED_TYPES_FILE)).toBe(await generateTypes(join(repo.repoRoot, SPEC_FILE)));
+    const generated = await generateAll(join(repo.repoRoot, SPEC_FILE));
+    for (const path of GENERATED_FILES) expect(await repo.read(path)).toBe(generated[path.split("/").pop() ?? ""]);
     expect(await repo.read(GENERATED_TYPES_FILE)).toContain('"/api/v1/people/search"');
     expect(await repo.read(GENERATED_TYPES_FILE)).toContain("searchPeople: {");
 
@@ -116,7 +124,7 @@ describe("updateSpec", { timeout: 120_000 }, () => {
     expect(changeset).toContain("- GET /api/v1/people/search (searchPeople)");
   });
 
-  it("a removed operation: major, and the client code it breaks is named by file and line", async () => {
+  it("a removed operation: major; its helper is dropped and named, and every workspace file that used it by line", async () => {
     const repo = await tempRepo();
     const from = await derivedSpec("removed.yaml", REMOVE_DELETE_PERSON);
     const result = await run(repo.repoRoot, from);
@@ -125,18 +133,40 @@ describe("updateSpec", { timeout: 120_000 }, () => {
     expect(result.breaking).toBe(true);
     expect(exitCodeOf(result)).toBe(3);
     expect(result.diff?.removed).toEqual([{ key: "DELETE /api/v1/people/{personId}", operationId: "deletePerson" }]);
+    expect(result.droppedHelpers).toEqual([
+      { resource: "people", method: "delete", reference: "deletePerson", reason: "no such operation in the document" },
+    ]);
     const report = formatReport(result, false);
     expect(report).toMatch(/^spec:update: breaking change \(major\): operations: 1 removed\n/);
-    expect(report).toMatch(/\n {2}packages\/client\/src\/resources\/people\.ts:\d+ — TS2345: /);
-    expect(report).toContain(`Wrote ${SPEC_FILE}, ${GENERATED_TYPES_FILE}, ${result.changeset?.file}.`);
-    const broken = result.typeErrors.find(({ file }) => file === "packages/client/src/resources/people.ts");
-    expect(broken).toMatchObject({ code: "TS2345", message: expect.stringContaining("/api/v1/people/{personId}") });
-    // The line reported is the line that uses the removed operation's path.
-    const people = (await repo.read("packages/client/src/resources/people.ts")).split("\n");
-    expect(people[(broken?.line ?? 0) - 1]).toContain('"/api/v1/people/{personId}"');
+    expect(report).toContain("  crm.people.delete() — deletePerson: no such operation in the document");
+    expect(await repo.read(RESOURCES_FILE)).not.toContain("deletePerson");
+    // Whatever called crm.people.delete (tests, examples, the demo) is named by file and line, and the line is the call.
+    for (const error of result.typeErrors) {
+      expect(error.line).toBeGreaterThan(0);
+      expect(report).toContain(`  ${error.file}:${error.line} — ${error.code}: `);
+      const line = (await repo.read(error.file)).split("\n")[error.line - 1] ?? "";
+      expect(line).toMatch(/delete|people/i);
+    }
     const changeset = await repo.read(result.changeset?.file ?? "");
     expect(changeset).toContain('"@engagifii/crm-client": major');
     expect(changeset).toContain("**Operations removed**\n\n- DELETE /api/v1/people/{personId} (deletePerson)");
+    expect(changeset).toContain("**Resource helpers removed (breaking)**\n\n- crm.people.delete() (deletePerson)");
+  });
+
+  it("a new token URL or scope: major, named", async () => {
+    const repo = await tempRepo();
+    const from = await derivedSpec("token.yaml", (document) => {
+      const flow = document.components.securitySchemes.oauth2.flows.clientCredentials;
+      flow.tokenUrl = "https://identity.example.test/connect/token";
+      flow.scopes = { "crm.api": "The CRM API" };
+    });
+    const result = await run(repo.repoRoot, from, { typecheck: noTypecheck, dryRun: true });
+    expect(result.diff?.level).toBe("major");
+    const messages = result.diff?.document.map(({ message }) => message);
+    expect(messages).toContain(
+      "token URL /oauth/token → https://identity.example.test/connect/token: the client's default",
+    );
+    expect(messages).toContain("scopes api:read api:write → crm.api: the client's default");
   });
 
   it("a newly required request field: major", async () => {
@@ -177,9 +207,9 @@ describe("updateSpec", { timeout: 120_000 }, () => {
   it("a dry run reports everything and writes nothing", async () => {
     const repo = await tempRepo();
     const from = await derivedSpec("removed-dry.yaml", REMOVE_DELETE_PERSON);
-    const result = await run(repo.repoRoot, from, { dryRun: true });
+    const result = await run(repo.repoRoot, from, { dryRun: true, typecheck: noTypecheck });
     expect(result.diff?.level).toBe("major");
-    expect(result.typeErrors.map(({ file }) => file)).toContain("packages/client/src/resources/people.ts");
+    expect(result.droppedHelpers.map(({ method }) => method)).toEqual(["delete"]);
     expect(result.written).toEqual([]);
     expect(result.changeset?.text).toContain("deletePerson");
     expect(await repo.snapshot()).toEqual(repo.before);
@@ -208,10 +238,10 @@ describe("updateSpec", { timeout: 120_000 }, () => {
     ["Swashbuckle OpenAPI 3.0.1", "swashbuckle-openapi3.yaml", "People_PagingList", "/api/v1/People/PagingList"],
     ["Swashbuckle Swagger 2.0", "swashbuckle-swagger2.yaml", "ApiV1PeopleByIdGet", "/api/v1/People/{id}"],
   ] as const)(
-    "gets through a %s document: everything of ours is removed, the client breaks by name",
+    "gets through a %s document: ours removed, every helper dropped and named, the new operations suggested",
     async ([, name, operationId, path]) => {
       const repo = await tempRepo();
-      const result = await run(repo.repoRoot, fixture(name));
+      const result = await run(repo.repoRoot, fixture(name), { typecheck: noTypecheck });
 
       expect(result.diff?.level).toBe("major");
       expect(result.breaking).toBe(true);
@@ -220,10 +250,34 @@ describe("updateSpec", { timeout: 120_000 }, () => {
       const generated = await repo.read(GENERATED_TYPES_FILE);
       expect(generated).toContain(`"${path}"`);
       expect(generated).toContain(`${operationId}: {`);
-      const broken = new Set(result.typeErrors.map(({ file }) => file));
-      expect(broken).toContain("packages/client/src/resources/people.ts");
-      expect(broken).toContain("packages/types/src/index.ts");
-      for (const error of result.typeErrors) expect(error.line).toBeGreaterThan(0);
+      expect(result.droppedHelpers.length).toBeGreaterThan(20);
+      expect(result.unmappedOperations).toContainEqual(expect.stringContaining(operationId));
+      // The helpers file still compiles: it has no helper left, and the map is the maintainer's to edit.
+      expect(await repo.read(RESOURCES_FILE)).toContain("export function createPeople(crm: CrmCoreClient)");
     },
   );
+});
+
+describe("a live-shaped Swagger 2.0 document", () => {
+  it("is converted, and its IdentityServer token URL, PagingList, x-enumNames and tenant-code are handled", async () => {
+    const repo = await tempRepo();
+    const result = await run(repo.repoRoot, fixture("live-shaped-swagger2.yaml"), { typecheck: noTypecheck });
+    expect(result.diff?.level).toBe("major");
+    expect(result.diff?.document.map(({ message }) => message)).toContain(
+      "token URL /oauth/token → https://identity.example.com/connect/token: the client's default",
+    );
+    const operations = await repo.read("packages/types/src/generated/operations.ts");
+    expect(operations).toContain('tokenUrl: "https://identity.example.com/connect/token"');
+    expect(operations).toContain(
+      '"/api/Person/PagingList": {"method":"post","location":"body","pageField":"pageNumber"',
+    );
+    expect(await repo.read("packages/types/src/generated/schemas.ts")).toContain(
+      "export const MembershipStatus = {\n  Active: 0,\n  Lapsed: 1,\n  Pending: 2,\n} as const;",
+    );
+    expect(await repo.read(GENERATED_TYPES_FILE)).not.toContain('"tenant-code"');
+    expect(result.unmappedOperations).toEqual([
+      "Person_PagingList (POST /api/Person/PagingList)",
+      "Person_GetById (GET /api/Person/{id})",
+    ]);
+  });
 });

@@ -1,35 +1,19 @@
-// A throwaway copy of the parts of this repository that spec:update reads and writes, so its tests never touch the
-// real specs/ or packages/types: the committed spec, packages/types/src, packages/client/src with its tsconfig, and
-// the changeset config. packages/client/node_modules is a symlink to the real one, so the client's imports
-// (openapi-fetch, …) resolve as they do in the workspace.
-import { cp, mkdir, mkdtemp, readFile, realpath, symlink, writeFile } from "node:fs/promises";
+// A throwaway copy of this repository's sources (see copyWorkspace: node_modules linked, no dist/ or .git), so that
+// spec:update's tests never touch the real specs/ or packages/, and a whole-workspace typecheck sees what it would here.
+import { mkdtemp, readFile, realpath, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
 import type { OpenApi } from "../spec-update/openapi.js";
+import { copyWorkspace } from "../spec-update/typecheck-workspace.js";
 
 export const REAL_REPO = fileURLToPath(new URL("../..", import.meta.url));
 export const SPEC_FILE = "specs/engagifii-crm.openapi.yaml";
 
-const COPIED = [
-  SPEC_FILE,
-  "tsconfig.base.json",
-  ".changeset/config.json",
-  "packages/types/package.json",
-  "packages/types/src",
-  "packages/client/package.json",
-  "packages/client/tsconfig.json",
-  "packages/client/src",
-];
-
 export async function createTempRepo(): Promise<string> {
   const root = await realpath(await mkdtemp(join(tmpdir(), "spec-update-repo-")));
-  for (const path of COPIED) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await cp(join(REAL_REPO, path), join(root, path), { recursive: true });
-  }
-  await symlink(join(REAL_REPO, "packages/client/node_modules"), join(root, "packages/client/node_modules"), "dir");
+  await copyWorkspace(REAL_REPO, root);
   return root;
 }
 

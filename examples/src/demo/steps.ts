@@ -59,14 +59,12 @@ export const steps: DemoStep[] = [
       report.note(`people.list: page ${page.pageIndex} holds ${page.data.length} of ${page.totalCount} people`);
       let pages = 0;
       let people = 0;
-      for await (const items of crm
-        .paginate("/api/v1/people", { params: { query: { pageSize: 50 } } }, { maxPages: 5 })
-        .pages()) {
+      for await (const items of crm.people.iterate({ pageSize: 50 }, { maxPages: 5 }).pages()) {
         pages++;
         people += items.length;
       }
       report.note(
-        `crm.paginate: ${people} people in ${pages} ${pages === 1 ? "page" : "pages"} (it stops at the first short page)`,
+        `people.iterate: ${people} people in ${pages} ${pages === 1 ? "page" : "pages"} (it stops at totalCount)`,
       );
     },
   },
@@ -160,11 +158,7 @@ export const steps: DemoStep[] = [
       const progress = createProgress(out, totalCount, "people");
       let items = 0;
       let pages = 0;
-      const paginator = crm.paginate(
-        "/api/v1/people",
-        { params: { query: { pageSize: 200 } } },
-        { concurrency: 4, maxPages },
-      );
+      const paginator = crm.people.iterate({ pageSize: 200 }, { concurrency: 4, maxPages });
       for await (const page of paginator.pages()) {
         items += page.length;
         pages++;

@@ -28,9 +28,9 @@ export interface CrmClientOptions {
   clientSecret?: string;
   /** Sent as the `tenant-code` header on every API request. Required. Env `ENGAGIFII_TENANT_CODE`. */
   tenantCode?: string;
-  /** Token endpoint. Default `${baseUrl}/oauth/token`; an identity server's `…/connect/token` works too. Env `ENGAGIFII_TOKEN_URL`. */
+  /** Token endpoint. Default: the API document's (`tokenUrl` of its client-credentials flow; a path is appended to baseUrl), else `${baseUrl}/oauth/token`. Env `ENGAGIFII_TOKEN_URL`. */
   tokenUrl?: string;
-  /** Space-separated scopes to request, e.g. `api:read api:write`. Default: none sent. Env `ENGAGIFII_SCOPE`. */
+  /** Space-separated scopes to request, e.g. `api:read api:write`. Default: every scope the API document declares; `""` sends none. Env `ENGAGIFII_SCOPE`. */
   scope?: string;
   /** A token you already hold (e.g. from SSO), or a function returning one; replaces the client-credentials grant. */
   accessToken?: string | AccessTokenFunction;

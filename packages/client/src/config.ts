@@ -10,6 +10,7 @@ import {
   readProcessEnv,
   typeName,
 } from "./config-checks.js";
+import { documentScope, documentTokenUrl } from "./document-defaults.js";
 import { isRecord } from "./is-record.js";
 import type { LogLevel } from "./logging/logger.js";
 import { logLevels, logMethods } from "./logging/logger.js";
@@ -74,8 +75,9 @@ export function resolveConfig(options: CrmClientOptions = {}): ResolvedConfig {
 
   const clientId = pick("clientId");
   const clientSecret = pick("clientSecret");
-  const tokenUrl = parseUrl("tokenUrl", pick("tokenUrl") ?? `${baseUrl}/oauth/token`);
-  const scope = pick("scope")?.trim() || undefined;
+  const tokenUrl = parseUrl("tokenUrl", pick("tokenUrl") ?? documentTokenUrl(baseUrl));
+  const pickedScope = pick("scope");
+  const scope = pickedScope === undefined ? documentScope() : pickedScope.trim() || undefined;
   let credentials: ResolvedConfig["credentials"];
   if (accessToken !== undefined) {
     credentials = { kind: "access-token", accessToken };

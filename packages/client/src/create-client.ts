@@ -1,16 +1,11 @@
 import type { CrmClientOptions } from "./config.js";
 import { type CrmCoreClient, createCrmCoreClient } from "./create-core-client.js";
-import { createCommittees } from "./resources/committees.js";
-import { createOrganizations } from "./resources/organizations.js";
-import { createPeople } from "./resources/people.js";
+import { type CrmResources, createResources } from "./generated/resources.js";
 
-/** The core client plus the resource helpers for the guide's workflows. */
-export interface CrmClient extends CrmCoreClient {
+/** The core client plus the resource helpers that specs/resources.yaml lists (people, organizations, committees). */
+export interface CrmClient extends CrmCoreClient, CrmResources {
   /** A client for another tenant that shares this one's token cache and rate limiter. */
   withTenant(tenantCode: string): CrmClient;
-  readonly people: ReturnType<typeof createPeople>;
-  readonly organizations: ReturnType<typeof createOrganizations>;
-  readonly committees: ReturnType<typeof createCommittees>;
 }
 
 /** Creates a client. Options fall back to ENGAGIFII_* environment variables; bad ones throw here. */
@@ -20,23 +15,8 @@ export function createCrmClient(options: CrmClientOptions = {}): CrmClient {
 
 /** Adds the resource helpers to a core client; each is built on first use. */
 function withResources(core: CrmCoreClient): CrmClient {
-  let people: CrmClient["people"] | undefined;
-  let organizations: CrmClient["organizations"] | undefined;
-  let committees: CrmClient["committees"] | undefined;
-  return {
-    ...core,
-    withTenant: (tenantCode) => withResources(core.withTenant(tenantCode)),
-    get people() {
-      people ??= createPeople(core);
-      return people;
-    },
-    get organizations() {
-      organizations ??= createOrganizations(core);
-      return organizations;
-    },
-    get committees() {
-      committees ??= createCommittees(core);
-      return committees;
-    },
-  };
+  const resources = createResources(core);
+  const client = { ...core, withTenant: (tenantCode: string) => withResources(core.withTenant(tenantCode)) };
+  // The getters stay getters, so that each helper is still built on first use.
+  return Object.defineProperties(client, Object.getOwnPropertyDescriptors(resources)) as CrmClient;
 }

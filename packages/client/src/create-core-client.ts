@@ -8,16 +8,14 @@ import { createLogSink } from "./logging/logger.js";
 import { SecretScrubber } from "./logging/redact.js";
 import { clientMiddleware } from "./middleware.js";
 import { createOpenApiClient } from "./openapi-fetch-interop.js";
-import { pageIndexStrategy } from "./pagination/page-index-strategy.js";
-import type { PageInit, PageStrategy } from "./pagination/page-strategy.js";
-import { type PaginateOptions, Paginator } from "./pagination/paginator.js";
+import { createPaginateMethods, type PaginateMethods } from "./pagination/paginate-methods.js";
 import { decodeJson } from "./parse-body.js";
 import { splitRequestOptions } from "./request-options.js";
 import { createTransport, type TransportOptions } from "./transport/create-transport.js";
 import { settingsKey } from "./transport/request-settings.js";
 import { assertHeaderSafe, tenantHeader } from "./transport/tenant-header.js";
-import type { CrmMethod, GetInit, PagedPath, PageItem } from "./types.js";
-import { type FetchResult, unwrap } from "./unwrap.js";
+import type { CrmMethod } from "./types.js";
+import type { FetchResult } from "./unwrap.js";
 
 /**
  * The client without the resource helpers: openapi-fetch's typed calls with auth, tenant,
@@ -25,7 +23,7 @@ import { type FetchResult, unwrap } from "./unwrap.js";
  * `organizations` and `committees`; import this one when you do not use them and want a bundle
  * without them.
  */
-export interface CrmCoreClient {
+export interface CrmCoreClient extends PaginateMethods {
   GET: CrmMethod<"get">;
   POST: CrmMethod<"post">;
   PUT: CrmMethod<"put">;
@@ -34,18 +32,6 @@ export interface CrmCoreClient {
   /** Registers openapi-fetch middleware on this client; it sees each logical request once, never its Authorization. */
   use(...middleware: Middleware[]): void;
   eject(...middleware: Middleware[]): void;
-  /** Every item of a paged GET (`{ data, totalCount, pageIndex, pageSize }`), fetching pages as needed. */
-  paginate<Path extends PagedPath>(
-    path: Path,
-    ...args: [...init: GetInit<Path>, options?: PaginateOptions]
-  ): Paginator<PageItem<Path>>;
-  /** Pages any shape a strategy describes, e.g. the live API's `POST …/PagingList`. */
-  paginateWith<TItem>(
-    strategy: PageStrategy<TItem>,
-    path: string,
-    init?: PageInit,
-    options?: PaginateOptions,
-  ): Paginator<TItem>;
   /** A client for another tenant that shares this one's token cache and rate limiter. */
   withTenant(tenantCode: string): CrmCoreClient;
   readonly tenantCode: string;
@@ -53,7 +39,6 @@ export interface CrmCoreClient {
 }
 
 type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
-const httpMethods = new Set<string>(["GET", "POST", "PUT", "DELETE", "PATCH"]);
 
 /** What every client derived from one `createCrmCoreClient` call shares; each tenant adds its own. */
 type SharedTransportOptions = Omit<TransportOptions, "tenantCode">;
@@ -104,19 +89,7 @@ function buildClient(shared: SharedTransportOptions, baseUrl: string, tenantCode
     PATCH: method("PATCH"),
     use: (...middleware) => inner.use(...middleware.map(clientMiddleware)),
     eject: (...middleware) => inner.eject(...middleware.map(clientMiddleware)),
-    paginate(path, ...args) {
-      const [init, options] = args as unknown as [PageInit | undefined, PaginateOptions | undefined];
-      return client.paginateWith(pageIndexStrategy(), path, init, options) as never;
-    },
-    paginateWith(strategy, path, init, options) {
-      const method = String(strategy.method).toUpperCase() as HttpMethod;
-      if (!httpMethods.has(method)) throw new TypeError(`strategy.method must be GET or POST, got ${strategy.method}`);
-      // Each page request carries the run's signal, which follows the caller's.
-      const fetchPage = async (index: number, signal: AbortSignal) =>
-        unwrap(await call(method, path, { ...strategy.pageRequest(init, index), signal }));
-      const callerSignal = (init?.signal as AbortSignal | undefined) ?? options?.signal;
-      return new Paginator(fetchPage, strategy, callerSignal ? { ...options, signal: callerSignal } : options);
-    },
+    ...createPaginateMethods(call),
     withTenant(code) {
       if (typeof code !== "string" || code.trim() === "")
         throw new TypeError("withTenant(tenantCode) needs a non-empty tenant code");

@@ -27,17 +27,25 @@ export {
   TimeoutError,
   ValidationError,
 } from "./errors.js";
+export * from "./generated/resources.js";
 export type { CrmClientHooks, RateLimitEvent, RetryEvent, TokenRefreshEvent } from "./hooks.js";
 export type { Logger, LogLevel } from "./logging/logger.js";
+export { metadataStrategy } from "./pagination/metadata-strategy.js";
 export { pageIndexStrategy } from "./pagination/page-index-strategy.js";
 export type { PageContents, PageInit, PageStrategy } from "./pagination/page-strategy.js";
+export type { PagedPath, PageItem, PageRequest, PaginateInit } from "./pagination/paged-types.js";
+export type { PaginateMethods } from "./pagination/paginate-methods.js";
 export { type PaginateOptions, Paginator } from "./pagination/paginator.js";
 export { type PagingListOptions, pagingListStrategy } from "./pagination/paging-list-strategy.js";
-export { createCommittees } from "./resources/committees.js";
+export type {
+  Body,
+  OperationOptions,
+  OperationOptions as WriteOptions,
+  PathParameter,
+  Query,
+  Success,
+} from "./resources/operation-types.js";
 export { buildTree, type OrganizationNode } from "./resources/organization-tree.js";
-export { createOrganizations } from "./resources/organizations.js";
-export { createPeople } from "./resources/people.js";
-export type { WriteOptions } from "./resources/write-options.js";
 export {
   createMemoryRateLimitStore,
   type MemoryRateLimitStore,
@@ -48,5 +56,5 @@ export type { RateLimit, RateLimitStore, SlotDecision } from "./stores/rate-limi
 export type { StoredToken, TokenStore } from "./stores/token-store.js";
 export type { Clock } from "./transport/clock.js";
 export { deletedEarlierHeader } from "./transport/deleted-earlier.js";
-export type { CrmMethod, CrmRequestOptions, PagedPath, PageItem } from "./types.js";
+export type { CrmMethod, CrmRequestOptions } from "./types.js";
 export { type FetchResult, unwrap } from "./unwrap.js";

@@ -1,58 +1,71 @@
+import { type PagedOperationMetadata, pagedOperations } from "@engagifii/crm-types";
 import { describe, expect, it } from "vitest";
-import { buildTree, createCrmClient, createCrmCoreClient, createPeople, NotFoundError } from "../src/index.js";
-import { fakeApi, options, page, person } from "./fake-api.js";
+import { generateResources } from "../scripts/generate-resources.js";
+import { buildTree, createCrmClient, createCrmCoreClient, createResources, NotFoundError } from "../src/index.js";
+import type { Paginator } from "../src/pagination/paginator.js";
+import { extend } from "../src/resources/extensions.js";
+import { fakeApi, options, person } from "./fake-api.js";
 
-const org = (id: string, parentId: string | null) => ({
-  id,
-  name: id,
-  type: "Department",
-  parentId,
-  createdDate: "2024-01-15T10:30:00Z",
+// Driven by specs/resources.yaml and the document, so that a spec swap and a map edit keep these tests valid.
+const { resources } = await generateResources();
+const shapes = pagedOperations as Record<string, PagedOperationMetadata>;
+
+type Helper = (...args: unknown[]) => Promise<unknown> | Paginator<unknown>;
+
+const org = (id: string, parentId: string | null) => ({ id, name: id, parentId });
+
+describe("resource helpers generated from specs/resources.yaml", () => {
+  for (const resource of resources) {
+    for (const method of resource.methods) {
+      it(`${resource.name}.${method.name} sends ${method.method.toUpperCase()} ${method.path}`, async () => {
+        const shape = shapes[method.path];
+        const api = fakeApi(() =>
+          method.paginate && shape
+            ? Response.json({ [shape.itemsField]: [person(1)], [shape.totalField]: 1 })
+            : Response.json(person(1)),
+        );
+        const helpers = createCrmClient(options(api.fetch)) as unknown as Record<string, Record<string, Helper>>;
+        const values = method.pathParameters.map((_, index) => `value-${index}`);
+        const args: unknown[] = [...values];
+        if (!method.paginate && method.hasBody) args.push({ name: "body" });
+        const call = helpers[resource.name]?.[method.name];
+        expect(call, "the helper exists").toBeTypeOf("function");
+        const result = call?.(...args);
+        const outcome = method.paginate ? await (result as Paginator<unknown>).toArray() : await result;
+        expect(outcome).toEqual(method.paginate ? [person(1)] : person(1));
+        const [request] = api.apiRequests();
+        const expectedPath = method.pathParameters.reduce(
+          (path, name, index) => path.replace(`{${name}}`, values[index] ?? ""),
+          method.path,
+        );
+        expect(`${request?.method} ${request?.path}`).toBe(`${method.method.toUpperCase()} ${expectedPath}`);
+        if (!method.paginate && method.hasBody) expect(JSON.parse(request?.body ?? "")).toEqual({ name: "body" });
+      });
+    }
+  }
+
+  it("throw the CrmApiError for the status", async () => {
+    const api = fakeApi(() => Response.json({ title: "Not Found", status: 404 }, { status: 404 }));
+    const helpers = createCrmClient(options(api.fetch)) as unknown as Record<string, Record<string, Helper>>;
+    const single = resources.flatMap((resource) =>
+      resource.methods.filter((method) => !method.paginate).map((method) => ({ resource, method })),
+    )[0];
+    if (!single) return;
+    const args = [...single.method.pathParameters.map(() => "x"), ...(single.method.hasBody ? [{}] : [])];
+    await expect(helpers[single.resource.name]?.[single.method.name]?.(...args)).rejects.toBeInstanceOf(NotFoundError);
+  });
 });
 
-describe("resource helpers", () => {
-  it("people: create, update, get and delete hit the right operations", async () => {
-    const api = fakeApi((request) => {
-      if (request.method === "POST") return Response.json(person(1), { status: 201 });
-      if (request.method === "DELETE") return new Response(null, { status: 204 });
-      return Response.json(person(1));
-    });
-    const crm = createCrmClient(options(api.fetch));
-    const created = await crm.people.create({ firstName: "Jane", lastName: "Smith", email: "jane.smith@example.com" });
-    await crm.people.update(created.id, { email: "jane.smith.updated@example.com" });
-    await crm.people.get(created.id);
-    await crm.people.delete(created.id);
-    expect(api.apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual([
-      "POST /api/v1/people",
-      `PUT /api/v1/people/${created.id}`,
-      `GET /api/v1/people/${created.id}`,
-      `DELETE /api/v1/people/${created.id}`,
-    ]);
-    expect(JSON.parse(api.apiRequests()[1]?.body ?? "")).toEqual({ email: "jane.smith.updated@example.com" });
-  });
-
-  it("organizations: addPerson and removePerson use the membership path", async () => {
-    const api = fakeApi(() => new Response(null, { status: 204 }));
-    const crm = createCrmClient(options(api.fetch));
-    await crm.organizations.addPerson("org-acme", "p-1");
-    await crm.organizations.removePerson("org-acme", "p-1");
-    expect(api.apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual([
-      "PUT /api/v1/organizations/org-acme/people/p-1",
-      "DELETE /api/v1/organizations/org-acme/people/p-1",
-    ]);
-  });
-
-  it("organizations.tree() builds the hierarchy from the paged flat list", async () => {
+describe("hand-written extensions", () => {
+  it("organizations get tree(), built from the paged flat list", async () => {
     const all = [org("acme", null), org("eng", "acme"), org("web", "eng"), org("sales", "acme"), org("other", null)];
-    const api = fakeApi((request) => {
-      const pageIndex = Number(new URL(request.url).searchParams.get("pageIndex"));
-      return page(all.slice(pageIndex * 2, pageIndex * 2 + 2), all.length, pageIndex, 2);
-    });
-    const tree = await createCrmClient(options(api.fetch)).organizations.tree();
+    const iterate = () => ({ toArray: async () => all }) as unknown as Paginator<ReturnType<typeof org>>;
+    const core = createCrmCoreClient(options(fakeApi(() => Response.json({})).fetch));
+    const tree = await extend("organizations", core, { iterate }).tree();
     expect(tree.map((node) => node.id)).toEqual(["acme", "other"]);
     expect(tree[0]?.children.map((node) => node.id)).toEqual(["eng", "sales"]);
     expect(tree[0]?.children[0]?.children.map((node) => node.id)).toEqual(["web"]);
-    expect(api.apiRequests()).toHaveLength(3);
+    expect("tree" in extend("people", core, { iterate })).toBe(false);
   });
 
   it("buildTree keeps orphans as roots and breaks parent cycles without losing anyone", () => {
@@ -60,52 +73,24 @@ describe("resource helpers", () => {
     const ids = (nodes: typeof tree): string[] => nodes.flatMap((node) => [node.id, ...ids(node.children)]);
     expect(ids(tree).sort()).toEqual(["a", "b", "orphan"]);
   });
-
-  it("committees: addMember posts the member, removeMember deletes it", async () => {
-    const member = {
-      committeeId: "c-1",
-      personId: "p-1",
-      position: "Chairman",
-      startDate: "2024-01-01",
-      endDate: null,
-    };
-    const api = fakeApi((request) =>
-      request.method === "POST" ? Response.json(member, { status: 201 }) : new Response(null, { status: 204 }),
-    );
-    const crm = createCrmClient(options(api.fetch));
-    expect(
-      await crm.committees.addMember("c-1", { personId: "p-1", position: "Chairman", startDate: "2024-01-01" }),
-    ).toEqual(member);
-    await crm.committees.removeMember("c-1", "p-1");
-    expect(api.apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual([
-      "POST /api/v1/committees/c-1/members",
-      "DELETE /api/v1/committees/c-1/members/p-1",
-    ]);
-  });
-
-  it("throws NotFoundError from get", async () => {
-    const api = fakeApi(() => Response.json({ title: "Not Found", status: 404 }, { status: 404 }));
-    await expect(createCrmClient(options(api.fetch)).committees.get("c-404")).rejects.toBeInstanceOf(NotFoundError);
-  });
 });
 
 describe("core client and standalone resource factories", () => {
-  it("createCrmCoreClient has no helpers; createPeople(core) gives the same methods as crm.people", async () => {
+  it("createCrmCoreClient has no helpers; createResources(core) gives the same helpers as the full client", () => {
     const api = fakeApi(() => Response.json(person(1)));
     const core = createCrmCoreClient(options(api.fetch));
-    expect("people" in core).toBe(false);
-    expect(Object.keys(createPeople(core)).sort()).toEqual(
-      Object.keys(createCrmClient(options(api.fetch)).people).sort(),
-    );
-    expect(await createPeople(core).get("p-1")).toMatchObject({ id: person(1).id });
-    expect(api.apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual(["GET /api/v1/people/p-1"]);
+    const full = createCrmClient(options(api.fetch)) as unknown as Record<string, object>;
+    for (const resource of resources) {
+      expect(resource.name in core).toBe(false);
+      const helpers = createResources(core) as unknown as Record<string, object>;
+      expect(Object.keys(helpers[resource.name] ?? {}).sort()).toEqual(Object.keys(full[resource.name] ?? {}).sort());
+    }
   });
 
   it("withTenant on the full client keeps the helpers and sends the other tenant", async () => {
     const api = fakeApi(() => Response.json(person(1)));
     const east = createCrmClient(options(api.fetch)).withTenant("acme-east");
-    await east.people.get("p-1");
     expect(east.tenantCode).toBe("acme-east");
-    expect(api.apiRequests()[0]?.headers.get("tenant-code")).toBe("acme-east");
+    for (const resource of resources) expect(resource.name in east).toBe(true);
   });
 });

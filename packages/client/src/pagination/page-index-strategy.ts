@@ -8,10 +8,11 @@ import { numberOrUndefined, type PageInit, type PageStrategy, pageBody } from ".
 export function pageIndexStrategy<TItem>(): PageStrategy<TItem> {
   return {
     method: "GET",
-    pageRequest(init, index) {
+    pageRequest(init, index, pageSize) {
       const params = init?.params ?? {};
       const query = isRecord(params.query) ? params.query : {};
-      return { ...init, params: { ...params, query: { ...query, pageIndex: index } } };
+      const size = pageSize === undefined ? {} : { pageSize };
+      return { ...init, params: { ...params, query: { ...query, ...size, pageIndex: index } } };
     },
     readPage(body) {
       const page = pageBody(body, "data");

@@ -1,3 +1,4 @@
+import { PaginationError } from "../errors.js";
 import { isRecord } from "../is-record.js";
 
 /** Request options for one page, as openapi-fetch takes them. */
@@ -20,15 +21,26 @@ export interface PageContents<TItem> {
  */
 export interface PageStrategy<TItem> {
   method: "GET" | "POST";
-  /** The request for the zero-based page `index`, built from the caller's `init`. */
-  pageRequest(init: PageInit | undefined, index: number): PageInit;
+  /**
+   * The request for the zero-based page `index`, built from the caller's `init`. `pageSize` is set
+   * when the server served smaller pages than asked: ask for exactly that many from then on.
+   */
+  pageRequest(init: PageInit | undefined, index: number, pageSize?: number): PageInit;
   readPage(body: unknown): PageContents<TItem>;
 }
 
 /** The page body, checked to be an object with an array of items under `key`. */
 export function pageBody(body: unknown, key: string): Record<string, unknown> {
-  if (!isRecord(body) || !Array.isArray(body[key]))
-    throw new TypeError(`a page must be an object with a \`${key}\` array`);
+  if (!isRecord(body) || !Array.isArray(body[key])) {
+    const found = isRecord(body)
+      ? body[key] === null
+        ? "null"
+        : typeof body[key]
+      : body === null
+        ? "null"
+        : typeof body;
+    throw new PaginationError(`Pagination stopped: a page must be an object with a \`${key}\` array, got ${found}`);
+  }
   return body;
 }
 

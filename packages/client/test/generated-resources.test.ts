@@ -1,0 +1,45 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { generateResources, RESOURCES_PATH } from "../scripts/generate-resources.js";
+
+const liveShaped = fileURLToPath(new URL("../../types/test/fixtures/live-shaped.openapi.yaml", import.meta.url));
+const map = fileURLToPath(new URL("fixtures/resources.yaml", import.meta.url));
+
+describe("generated resource helpers", () => {
+  it("match specs/resources.yaml and the committed spec (codegen drift)", async () => {
+    const { source } = await generateResources();
+    const message =
+      "src/generated/resources.ts is out of date with specs/resources.yaml or the spec: run `pnpm generate` and commit the result";
+    expect(source, message).toBe(await readFile(RESOURCES_PATH, "utf8"));
+    expect(source).toContain("Do not make direct changes");
+  });
+
+  it("name each map entry whose operation the document lacks, and the operations no entry names", async () => {
+    const { dropped, unmapped, resources } = await generateResources(liveShaped, map);
+    expect(dropped).toEqual([
+      {
+        resource: "people",
+        method: "archive",
+        reference: "PersonArchive",
+        reason: "no such operation in the document",
+      },
+    ]);
+    expect(unmapped).toEqual(["listPeople (GET /api/v1/people)"]);
+    expect(resources[0]?.methods.map((method) => method.name)).toEqual(["iterate", "get", "getByPath"]);
+  });
+
+  it("write a POST PagingList helper that pages, and a GET by method and path", async () => {
+    const { source } = await generateResources(liveShaped, map);
+    expect(source).toContain('paginateOperation(crm, "/api/Person/PagingList", {}, request, options)');
+    expect(source).toContain('callOperation(crm, "GET", "/api/Person/{id}", { path: { "id": id } }, options)');
+    expect(source).not.toContain("archive");
+  });
+
+  it("refuse a map entry that is neither an operation nor { paginate }", async () => {
+    const { resolveMap } = await import("../scripts/resource-map.js");
+    expect(() => resolveMap({ paths: {} }, { resources: { people: { list: 42 } } })).toThrow(
+      "specs/resources.yaml: resources.people.list must be an operation or { paginate: <operation> }",
+    );
+  });
+});
