@@ -33,5 +33,13 @@ export { createPeople } from "./resources/people.js";
 export type { WriteOptions } from "./resources/write-options.js";
 export type { RateLimit, RateLimitStore, SlotDecision } from "./stores/rate-limit-store.js";
 export type { StoredToken, TokenStore } from "./stores/token-store.js";
-export type { CrmMethod, CrmRequestOptions, PagedPath, PageItem } from "./types.js";
-export { type FetchResult, unwrap } from "./unwrap.js";
+export type {
+  CrmMethod,
+  CrmRequestOptions,
+  CrmResponse,
+  GetInit,
+  PagedPath,
+  PageItem,
+  SuccessBody,
+} from "./types.js";
+export { type FetchResult, type SuccessData, unwrap } from "./unwrap.js";

@@ -1,15 +1,15 @@
 import type { paths } from "@engagifii/crm-types";
-import type { PathsWithMethod, RequestBodyJSON, SuccessResponseJSON } from "openapi-typescript-helpers";
+import type { PathsWithMethod, RequestBodyJSON } from "openapi-typescript-helpers";
 import type { CrmCoreClient } from "../create-core-client.js";
 import { pageIndexStrategy } from "../pagination/page-index-strategy.js";
 import type { PaginateOptions, Paginator } from "../pagination/paginator.js";
-import type { PagedPath, PageItem } from "../types.js";
+import type { PagedPath, PageItem, SuccessBody } from "../types.js";
 import { unwrap } from "../unwrap.js";
 import type { WriteOptions } from "./write-options.js";
 
 type Operation<Path extends keyof paths, Method extends string> =
   paths[Path] extends Record<Method, infer Op> ? (Op extends Record<string | number, unknown> ? Op : never) : never;
-type Success<Path extends keyof paths, Method extends string> = SuccessResponseJSON<Operation<Path, Method>>;
+type Success<Path extends keyof paths, Method extends "get" | "post" | "put"> = SuccessBody<Path, Method>;
 type Body<Path extends keyof paths, Method extends string> = RequestBodyJSON<Operation<Path, Method>>;
 type Query<Path extends keyof paths> = NonNullable<
   Operation<Path, "get"> extends { parameters: { query?: infer Q } } ? Q : never
