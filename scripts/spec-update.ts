@@ -1,15 +1,17 @@
 import { parseArgs } from "node:util";
 import { LIVE_SPEC_URL } from "./spec/pull-spec.js";
 import { firstLine, SpecPullError } from "./spec/spec-pull-error.js";
+import { refreshApiReports } from "./spec-update/refresh-api-reports.js";
 import { exitCodeOf, formatReport } from "./spec-update/report.js";
-import { updateSpec } from "./spec-update/update-spec.js";
+import { REPO_ROOT, updateSpec } from "./spec-update/update-spec.js";
 
 const HELP = `Usage: pnpm spec:update [--from <url|file>] [--dry-run]
 
 Pulls the Engagifii CRM OpenAPI document, compares it with specs/engagifii-crm.openapi.yaml and classifies
 each change, generates the types, type-checks packages/client against them, then writes the spec, the
 generated types (packages/types/src/generated/openapi.ts) and a changeset for @engagifii/crm-types,
-@engagifii/crm-client and @engagifii/crm-mock-server, and prints a summary.
+@engagifii/crm-client and @engagifii/crm-mock-server, refreshes the API reports (pnpm api:update), and
+prints a summary.
 
   major  an operation, parameter, property, response or enum value removed; something newly required;
          a type changed
@@ -52,6 +54,9 @@ async function main(args: string[]): Promise<number> {
   const dryRun = values["dry-run"] ?? false;
   const result = await updateSpec({ from: values.from, dryRun });
   process.stdout.write(formatReport(result, dryRun));
+  // A client that no longer compiles cannot be built, so its report can only be refreshed once it is fixed.
+  if (result.written.length > 0 && result.typeErrors.length === 0)
+    process.stdout.write(`${await refreshApiReports(REPO_ROOT)}\n`);
   return exitCodeOf(result);
 }
 
