@@ -8,9 +8,9 @@ const require = createRequire(import.meta.url);
  * one in the middle, the newest 5.x. Installed side by side in this workspace under npm aliases (catalog).
  */
 export const typescriptVersions = [
-  { name: "5.0", tsc: require.resolve("typescript-5.0/bin/tsc") },
-  { name: "5.4", tsc: require.resolve("typescript-5.4/bin/tsc") },
-  { name: "5.9", tsc: require.resolve("typescript/bin/tsc") },
+  { name: "5.0", module: require.resolve("typescript-5.0") },
+  { name: "5.4", module: require.resolve("typescript-5.4") },
+  { name: "5.9", module: require.resolve("typescript") },
 ] as const;
 
 export type TypeScriptVersion = (typeof typescriptVersions)[number];
