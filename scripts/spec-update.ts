@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 import { LIVE_SPEC_URL } from "./spec/pull-spec.js";
 import { firstLine, SpecPullError } from "./spec/spec-pull-error.js";
+import { refreshApiReports } from "./spec-update/refresh-api-reports.js";
 import { exitCodeOf, formatReport } from "./spec-update/report.js";
-import { updateSpec } from "./spec-update/update-spec.js";
+import { REPO_ROOT, updateSpec } from "./spec-update/update-spec.js";
 
 const HELP = `Usage: pnpm spec:update [--from <url|file>] [--dry-run]
 
@@ -11,7 +12,7 @@ each change, generates the types and operation metadata (packages/types/src/gene
 helpers of specs/resources.yaml (packages/client/src/generated/resources.ts; an entry whose operation is
 gone is dropped), type-checks every workspace package (sources, tests, examples) against them, then writes
 the spec, the generated files and a changeset for @engagifii/crm-types, @engagifii/crm-client and
-@engagifii/crm-mock-server, and prints a summary.
+@engagifii/crm-mock-server, refreshes the API reports (pnpm api:update), and prints a summary.
 
   major  an operation, parameter, property, response or enum value removed; something newly required;
          a type changed; the token URL, scopes or security requirements changed; a resource helper dropped
@@ -55,6 +56,9 @@ async function main(args: string[]): Promise<number> {
   const dryRun = values["dry-run"] ?? false;
   const result = await updateSpec({ from: values.from, dryRun });
   process.stdout.write(formatReport(result, dryRun));
+  // A client that no longer compiles cannot be built, so its report can only be refreshed once it is fixed.
+  if (result.written.length > 0 && result.typeErrors.length === 0)
+    process.stdout.write(`${await refreshApiReports(REPO_ROOT)}\n`);
   return exitCodeOf(result);
 }
 

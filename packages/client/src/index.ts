@@ -56,5 +56,5 @@ export type { RateLimit, RateLimitStore, SlotDecision } from "./stores/rate-limi
 export type { StoredToken, TokenStore } from "./stores/token-store.js";
 export type { Clock } from "./transport/clock.js";
 export { deletedEarlierHeader } from "./transport/deleted-earlier.js";
-export type { CrmMethod, CrmRequestOptions } from "./types.js";
-export { type FetchResult, unwrap } from "./unwrap.js";
+export type { CrmMethod, CrmRequestOptions, CrmResponse, GetInit, SuccessBody } from "./types.js";
+export { type FetchResult, type SuccessData, unwrap } from "./unwrap.js";

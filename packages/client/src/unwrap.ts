@@ -6,6 +6,13 @@ export type FetchResult<TData, TError> =
   | { data: TData; error?: never; response: Response }
   | { data?: never; error: TError; response: Response };
 
+/**
+ * The success body of a result: `data` of the member where it is required. Inferring it from the
+ * whole union instead would add the error member's `data?: never`, which is `undefined` unless
+ * the consumer enables exactOptionalPropertyTypes.
+ */
+export type SuccessData<Result> = Result extends { data: infer Data } ? Data : never;
+
 /** The request's description for an error, from what the transport recorded about the response. */
 export function contextOf(response: Response) {
   const metadata = metadataOf(response);
@@ -19,9 +26,9 @@ export function contextOf(response: Response) {
 }
 
 /** Returns `data`, or throws the CrmApiError subclass for the response's status. */
-export function unwrap<TData, TError>(result: FetchResult<TData, TError>): TData {
+export function unwrap<Result extends FetchResult<unknown, unknown>>(result: Result): SuccessData<Result> {
   const { response } = result;
-  if (response.ok) return result.data as TData;
+  if (response.ok) return result.data as SuccessData<Result>;
   // openapi-fetch hands back "" for an empty error body.
   const body = result.error === "" ? undefined : result.error;
   throw CrmApiError.fromResponse(response.status, body, contextOf(response), response.headers);

@@ -1,68 +1,16 @@
-// The published packages as a user gets them: packed tarballs installed with npm into a project outside the
-// workspace, compiled with TypeScript under nodenext and bundler resolution, and run against the mock server.
-// See ../README.md. Needs the three packages built (turbo's ^build does it) and the npm registry for their
-// dependencies (openapi-fetch, Prism…).
-import { spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
+// The published packages as a user gets them (packed tarballs installed with npm into a project outside the
+// workspace, by global-setup.ts), compiled with TypeScript under nodenext and bundler resolution, and run against the
+// mock server. See ../README.md.
+import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { PUBLISHED } from "./consumer-project.js";
+import { exec } from "./exec.js";
 
-const workspaceRoot = fileURLToPath(new URL("../../..", import.meta.url));
-const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const require = createRequire(import.meta.url);
 const tsc = require.resolve("typescript/bin/tsc");
-const PUBLISHED = [
-  "@engagifii/crm-types",
-  "@engagifii/crm-client",
-  "@engagifii/crm-mock-server",
-  "@engagifii/crm-redis",
-];
-const isWindows = process.platform === "win32";
-
-let project: string;
-const timings: Record<string, number> = {};
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command; npm's and pnpm's own npm_config_* settings are not passed on to the child. */
-function exec(command: string, args: string[], cwd: string): Promise<Run> {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith("npm_config_")),
-  );
-  const child = spawn(command, args, { cwd, env, shell: isWindows });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  try {
-    return await work();
-  } finally {
-    timings[label] = Math.round(performance.now() - started);
-  }
-}
-
-function expectSuccess(run: Run, what: string): void {
-  if (run.code !== 0) throw new Error(`${what} failed (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
-}
+const project = inject("consumerProject");
 
 /** Strict settings a careful consumer might use, in a Node project without the DOM library. */
 const STRICT = {
@@ -100,53 +48,9 @@ const TSCONFIGS: Record<string, { compilerOptions: Record<string, unknown>; file
 };
 
 beforeAll(async () => {
-  project = await realpath(await mkdtemp(join(tmpdir(), "engagifii-consumer-")));
-  const tarballs = join(project, "tarballs");
-  await mkdir(tarballs);
-
-  const filters = PUBLISHED.flatMap((name) => ["--filter", name]);
-  const pack = await timed("pnpm pack", () =>
-    exec("pnpm", ["--recursive", ...filters, "pack", "--pack-destination", tarballs], workspaceRoot),
-  );
-  expectSuccess(pack, "pnpm pack");
-  const files = (await readdir(tarballs)).filter((name) => name.endsWith(".tgz"));
-  const tarballOf = (name: string) => {
-    const file = files.find((candidate) => candidate.startsWith(`${name.slice(1).replace("/", "-")}-`));
-    if (!file) throw new Error(`no tarball for ${name} in ${files.join(", ")}`);
-    return `file:./tarballs/${file}`;
-  };
-  const nodeTypes = JSON.parse(await readFile(require.resolve("@types/node/package.json"), "utf8")).version;
-  const dependencies = Object.fromEntries(PUBLISHED.map((name) => [name, tarballOf(name)]));
-  await writeFile(
-    join(project, "package.json"),
-    JSON.stringify(
-      {
-        name: "engagifii-consumer",
-        private: true,
-        dependencies,
-        devDependencies: { "@types/node": nodeTypes },
-        // The client depends on @engagifii/crm-types by version; it must get the tarball, not the registry's copy.
-        overrides: { "@engagifii/crm-types": tarballOf("@engagifii/crm-types") },
-      },
-      null,
-      2,
-    ),
-  );
-  for (const file of ["esm.mts", "cjs.cts"]) await cp(join(fixtures, file), join(project, file));
   for (const [name, config] of Object.entries(TSCONFIGS)) {
     await writeFile(join(project, name), JSON.stringify(config, null, 2));
   }
-
-  const npm = isWindows ? "npm.cmd" : "npm";
-  const install = await timed("npm install", () =>
-    exec(npm, ["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock"], project),
-  );
-  expectSuccess(install, "npm install");
-});
-
-afterAll(async () => {
-  console.log(`consumer test timings (ms): ${JSON.stringify(timings)}`);
-  if (project) await rm(project, { recursive: true, force: true });
 });
 
 describe("the packed packages in a fresh npm project", () => {
@@ -161,7 +65,7 @@ describe("the packed packages in a fresh npm project", () => {
   });
 
   it.for(Object.keys(TSCONFIGS))("type-check with %s", async (config) => {
-    const result = await timed(`tsc ${config}`, () => exec(process.execPath, [tsc, "-p", config], project));
+    const result = await exec(process.execPath, [tsc, "-p", config], project);
     expect(`${result.stdout}${result.stderr}`).toBe("");
     expect(result.code).toBe(0);
   });
@@ -170,7 +74,7 @@ describe("the packed packages in a fresh npm project", () => {
     ["ESM", "out/esm.mjs", "esm", /\/dist\/index\.js$/],
     ["CJS", "out/cjs.cjs", "cjs", /\/dist\/index\.cjs$/],
   ] as const)("runs the %s consumer against the mock server", async ([, file, format, entry]) => {
-    const result = await timed(`node ${file}`, () => exec(process.execPath, [file], project));
+    const result = await exec(process.execPath, [file], project);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout);

@@ -1,8 +1,8 @@
 import type { PagedOperations, paths } from "@engagifii/crm-types";
 import type { HeadersOptions } from "openapi-fetch";
-import type { RequiredKeysOf, SuccessResponseJSON } from "openapi-typescript-helpers";
+import type { RequiredKeysOf } from "openapi-typescript-helpers";
 import type { JsonRequestBody } from "../resources/json-request-body.js";
-import type { CrmRequestOptions } from "../types.js";
+import type { CrmRequestOptions, OperationSuccessJson } from "../types.js";
 
 /** The paths `crm.paginate` takes: every paged operation the generated metadata lists, GET or POST. */
 export type PagedPath = keyof PagedOperations & keyof paths;
@@ -51,8 +51,8 @@ export type PaginateArguments<Path extends PagedPath, Options> =
 /** The item type of a paged path: the element of its response's items array. */
 export type PageItem<Path extends PagedPath> =
   NonNullable<
-    SuccessResponseJSON<Operation<Path>>[FieldOf<Shape<Path>, "itemsField"> &
-      keyof SuccessResponseJSON<Operation<Path>>]
+    OperationSuccessJson<Operation<Path>>[FieldOf<Shape<Path>, "itemsField"> &
+      keyof OperationSuccessJson<Operation<Path>>]
   > extends readonly (infer Item)[]
     ? Item
     : unknown;

@@ -1,7 +1,6 @@
 import type { paths } from "@engagifii/crm-types";
 import type { HeadersOptions } from "openapi-fetch";
-import type { SuccessResponseJSON } from "openapi-typescript-helpers";
-import type { CrmRequestOptions } from "../types.js";
+import type { CrmRequestOptions, OperationSuccessJson } from "../types.js";
 import type { JsonRequestBody } from "./json-request-body.js";
 
 // The types the generated resource helpers are written in, computed from the generated `paths`.
@@ -29,10 +28,10 @@ export type Body<Path extends keyof paths, Method extends string> = JsonRequestB
 
 /** The JSON body of an operation's success; `undefined` when it has none (a 204). */
 export type Success<Path extends keyof paths, Method extends string> = [
-  SuccessResponseJSON<Operation<Path, Method>>,
+  OperationSuccessJson<Operation<Path, Method>>,
 ] extends [never]
   ? undefined
-  : SuccessResponseJSON<Operation<Path, Method>>;
+  : OperationSuccessJson<Operation<Path, Method>>;
 
 /** Options of one helper call: an idempotency key for a create, a signal, extra headers, retries. */
 export type OperationOptions = CrmRequestOptions & { signal?: AbortSignal; headers?: HeadersOptions };
