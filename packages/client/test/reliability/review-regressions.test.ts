@@ -1,0 +1,51 @@
+/**
+ * What a second adversarial review of issue #11 found, tried as a hostile server and a careless
+ * caller would: one test per defect, each of which failed before its fix.
+ */
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { createCrmClient, type Logger } from "../../src/index.js";
+import { unwrap } from "../../src/unwrap.js";
+import { fakeApi, options, page, tokenResponse } from "../fake-api.js";
+
+const ok = () => page([], 0, 0, 50);
+const echoedToken = "hostile-echo-token-0123456789";
+
+function capture(): { logger: Logger; text: () => string } {
+  const lines: string[] = [];
+  const push = (line: string) => lines.push(line);
+  return { logger: { error: push, warn: push, info: push, debug: push }, text: () => lines.join("\n") };
+}
+
+describe("a server that echoes a secret", () => {
+  it("in response headers: middleware, the error (requestId, util.inspect) and the log never see it", async () => {
+    const echo = {
+      "x-request-id": echoedToken,
+      "www-authenticate": `Bearer error="invalid_token", token="${echoedToken}"`,
+    };
+    const api = fakeApi(
+      (_request, attempt) => new Response("{}", { status: attempt === 1 ? 200 : 400, headers: echo }),
+      () => tokenResponse(3600, echoedToken),
+    );
+    const log = capture();
+    const crm = createCrmClient({ ...options(api.fetch), logger: log.logger, logLevel: "debug" });
+    const seenByMiddleware: string[] = [];
+    crm.use({ onResponse: ({ response }) => void seenByMiddleware.push(JSON.stringify([...response.headers])) });
+    const success = await crm.GET("/api/v1/people");
+    const failure = await crm.GET("/api/v1/people");
+    const error = (() => {
+      try {
+        return unwrap(failure as never);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(seenByMiddleware).toHaveLength(2);
+    expect(seenByMiddleware.join()).not.toContain(echoedToken);
+    expect(JSON.stringify([...success.response.headers, ...failure.response.headers])).not.toContain(echoedToken);
+    expect(inspect(error)).not.toContain(echoedToken);
+    expect((error as { requestId?: string }).requestId).toBe("[redacted]");
+    expect(log.text()).not.toContain(echoedToken);
+    expect(success.response.headers.get("www-authenticate")).toBe('Bearer error="invalid_token", token="[redacted]"');
+  });
+});
