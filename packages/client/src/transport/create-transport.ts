@@ -13,7 +13,7 @@ import type { RateLimiter } from "./rate-limiter.js";
 import { type RequestSettings, resolveSettings, settingsOf } from "./request-settings.js";
 import { pathOf, recordMetadata, requestIdOf } from "./response-metadata.js";
 import { retryPolicy } from "./retry-policy.js";
-import { scrubResponse } from "./scrub-response.js";
+import { scrubError, scrubResponse } from "./scrub-response.js";
 import { tenantPolicy } from "./tenant-policy.js";
 
 export interface TransportOptions {
@@ -68,7 +68,7 @@ export function createTransport(options: TransportOptions) {
       return final;
     } catch (error) {
       outcome((error as Error).name ?? "error");
-      throw error;
+      throw scrubError(error, options.scrub);
     } finally {
       signal.dispose();
     }

@@ -1,3 +1,5 @@
+import { CrmError } from "../crm-error.js";
+
 /**
  * The response with every known secret a server echoed back removed: from the header values of
  * any response (a `WWW-Authenticate` or `X-Request-Id` quoting the token would otherwise reach
@@ -32,4 +34,18 @@ function scrubHeaders(headers: Headers, scrub: (text: string) => string): Header
   });
   for (const cookie of headers.getSetCookie?.() ?? []) add("set-cookie", cookie);
   return changed ? clean : undefined;
+}
+
+/**
+ * The error with known secrets removed from its message and stack. Messages quote what a server
+ * sent (a redirect's Location, say), which may echo the token or the client secret.
+ */
+export function scrubError(error: unknown, scrub: (text: string) => string): unknown {
+  if (!(error instanceof CrmError)) return error;
+  const message = scrub(error.message);
+  if (message !== error.message) {
+    error.message = message;
+    if (error.stack) error.stack = scrub(error.stack);
+  }
+  return error;
 }

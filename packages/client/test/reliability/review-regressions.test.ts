@@ -4,9 +4,9 @@
  */
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createCrmClient, type Logger } from "../../src/index.js";
+import { AuthenticationError, createCrmClient, InvalidResponseError, type Logger } from "../../src/index.js";
 import { unwrap } from "../../src/unwrap.js";
-import { fakeApi, options, page, tokenResponse } from "../fake-api.js";
+import { baseUrl, clientSecret, fakeApi, options, page, tokenResponse } from "../fake-api.js";
 
 const ok = () => page([], 0, 0, 50);
 const echoedToken = "hostile-echo-token-0123456789";
@@ -47,5 +47,33 @@ describe("a server that echoes a secret", () => {
     expect((error as { requestId?: string }).requestId).toBe("[redacted]");
     expect(log.text()).not.toContain(echoedToken);
     expect(success.response.headers.get("www-authenticate")).toBe('Bearer error="invalid_token", token="[redacted]"');
+  });
+});
+
+describe("a redirect whose Location quotes a secret", () => {
+  it("a refused redirect names its target without the token", async () => {
+    const api = fakeApi(
+      () => new Response(null, { status: 302, headers: { location: `${baseUrl}/moved/${echoedToken}` } }),
+      () => tokenResponse(3600, echoedToken),
+    );
+    const error = await createCrmClient(options(api.fetch))
+      .POST("/api/v1/people", { body: {} as never })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain(`redirected (302) to ${baseUrl}/moved/[redacted]`);
+    expect(inspect(error)).not.toContain(echoedToken);
+  });
+
+  it("a refused token redirect names its target without the client secret", async () => {
+    const api = fakeApi(
+      ok,
+      () => new Response(null, { status: 302, headers: { location: `https://elsewhere.test/${clientSecret}` } }),
+    );
+    const error = await createCrmClient(options(api.fetch))
+      .GET("/api/v1/people")
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toContain("redirected (302) to https://elsewhere.test/[redacted]");
+    expect(inspect(error)).not.toContain(clientSecret);
   });
 });
