@@ -5,6 +5,7 @@ import type { LogSink } from "../logging/logger.js";
 import { AttemptTimeout, sleep } from "../transport/abort.js";
 import type { Clock } from "../transport/clock.js";
 import { correlationHeader, randomUuid } from "../transport/correlation-id.js";
+import { describeTarget, redirectTarget } from "../transport/redirects.js";
 import { pathOf } from "../transport/response-metadata.js";
 import { type AttemptOutcome, decideRetry } from "../transport/retry-decision.js";
 import { wasNeverSent } from "../transport/retry-rules.js";
@@ -114,10 +115,10 @@ async function attempt(
       const location = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location !== null) {
         await response.body?.cancel();
-        const target = new URL(location, url);
+        const target = redirectTarget(location, url);
         const keepsMethod = response.status === 307 || response.status === 308;
-        if (!keepsMethod || target.origin !== new URL(tokenUrl).origin || hops >= 3) {
-          const where = `${target.origin}${target.pathname}`;
+        if (typeof target === "string" || !keepsMethod || target.origin !== new URL(tokenUrl).origin || hops >= 3) {
+          const where = describeTarget(target);
           const message = `Token request to ${tokenUrl} was redirected (${response.status}) to ${where}; not followed: the client secret is only sent to tokenUrl's origin`;
           throw new AuthenticationError(message, response.status, undefined, context);
         }

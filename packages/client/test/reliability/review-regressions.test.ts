@@ -77,3 +77,34 @@ describe("a redirect whose Location quotes a secret", () => {
     expect(inspect(error)).not.toContain(clientSecret);
   });
 });
+
+describe("a redirect to something that is not an http or https URL", () => {
+  it.each([
+    ["javascript:alert(1)", "javascript:…", "only http and https are followed"],
+    ['data:application/json,{"forged":true}', "data:…", "only http and https are followed"],
+    ["file:///etc/passwd", "file:…", "only http and https are followed"],
+    ["http://[", '"http://["', "the Location is not a URL"],
+  ])("Location %s is refused at once, never fetched nor retried", async (location, shown, why) => {
+    const api = fakeApi((request) =>
+      request.url.startsWith(baseUrl)
+        ? new Response(null, { status: 302, headers: { location } })
+        : Response.json({ forged: true }),
+    );
+    const error = await createCrmClient({ ...options(api.fetch), maxRetries: 2 })
+      .GET("/api/v1/people")
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(`GET /api/v1/people was redirected (302) to ${shown}; not followed: ${why}`);
+    expect(api.apiRequests()).toHaveLength(1);
+  });
+
+  it("an unreadable Location from the token endpoint is refused, not retried as a network failure", async () => {
+    const api = fakeApi(ok, () => new Response(null, { status: 307, headers: { location: "http://[" } }));
+    const error = await createCrmClient({ ...options(api.fetch), maxRetries: 2 })
+      .GET("/api/v1/people")
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toContain('redirected (307) to "http://["; not followed');
+    expect(api.tokenRequests()).toHaveLength(1);
+  });
+});
