@@ -24,7 +24,7 @@ export function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubb
     return accessTokenProvider(credentials.accessToken, { clock, onToken });
   }
   scrubber.add(credentials.clientSecret, { permanent: true });
-  const { fetch, maxRetries, timeoutMs } = config;
+  const { fetch, maxRetries, timeoutMs, maxResponseBytes } = config;
   return clientCredentialsProvider({
     store: config.tokenStore ?? processTokenStore(clock, credentials.clientSecret),
     key: tokenStoreKey(credentials.tokenUrl, credentials.clientId, credentials.scope),
@@ -33,7 +33,11 @@ export function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubb
     clock,
     onToken,
     requestToken: () =>
-      requestToken({ ...credentials, fetch, log, hooks, clock, maxRetries, timeoutMs, scrub: scrubber.scrub }),
+      requestToken({
+        ...credentials,
+        ...{ fetch, log, hooks, clock, maxRetries, timeoutMs, maxResponseBytes },
+        scrub: scrubber.scrub,
+      }),
     onRefresh: (event) => {
       const what = event.reason === "initial" ? "fetched" : "refreshed";
       log.log("debug", `token ${what} (${event.reason}), expires in ${event.expiresInSeconds} s`);

@@ -1,10 +1,17 @@
 import type { FetchFunction } from "../client-options.js";
-import { AuthenticationError, ConnectionError, type RequestContext, TimeoutError } from "../errors.js";
+import {
+  AuthenticationError,
+  ConnectionError,
+  InvalidResponseError,
+  type RequestContext,
+  TimeoutError,
+} from "../errors.js";
 import type { CrmClientHooks } from "../hooks.js";
 import type { LogSink } from "../logging/logger.js";
 import { AttemptTimeout, sleep } from "../transport/abort.js";
 import type { Clock } from "../transport/clock.js";
 import { correlationHeader, randomUuid } from "../transport/correlation-id.js";
+import { BodyTooLarge, readBounded } from "../transport/read-body.js";
 import { describeTarget, redirectTarget } from "../transport/redirects.js";
 import { pathOf } from "../transport/response-metadata.js";
 import { type AttemptOutcome, decideRetry } from "../transport/retry-decision.js";
@@ -17,6 +24,8 @@ export interface TokenFetchOptions {
   clock: Clock;
   maxRetries: number;
   timeoutMs: number;
+  /** The largest token response read, in decoded bytes. */
+  maxResponseBytes: number;
 }
 
 export interface TokenAnswer {
@@ -126,10 +135,18 @@ async function attempt(
         continue;
       }
       answered = true;
-      return { status: response.status, headers: response.headers, text: await response.text(), context };
+      const text = new TextDecoder().decode(await readBounded(response, options.maxResponseBytes));
+      return { status: response.status, headers: response.headers, text, context };
     }
   } catch (error) {
     if (error instanceof AuthenticationError) throw error;
+    if (error instanceof BodyTooLarge)
+      throw new InvalidResponseError(
+        `Token response from ${tokenUrl} is ${error.message}`,
+        undefined,
+        undefined,
+        context,
+      );
     const timedOut = controller.signal.reason instanceof AttemptTimeout;
     throw new AttemptError(timedOut, !answered && wasNeverSent(error), { cause: error });
   } finally {

@@ -108,3 +108,26 @@ describe("a redirect to something that is not an http or https URL", () => {
     expect(api.tokenRequests()).toHaveLength(1);
   });
 });
+
+describe("the token endpoint", () => {
+  it("an endless token response is stopped at maxResponseBytes, not read into memory", async () => {
+    let sentBytes = 0;
+    const endless = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            sentBytes += 65_536;
+            controller.enqueue(new Uint8Array(65_536).fill(32));
+          },
+        }),
+      );
+    const api = fakeApi(ok, endless);
+    const error = await createCrmClient({ ...options(api.fetch), maxResponseBytes: 100_000 })
+      .GET("/api/v1/people")
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain("larger than maxResponseBytes (100000 bytes)");
+    expect(sentBytes).toBeLessThan(1_000_000);
+    expect(api.tokenRequests()).toHaveLength(1);
+  });
+});
