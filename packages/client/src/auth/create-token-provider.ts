@@ -41,7 +41,12 @@ export function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubb
     onRefresh: (event) => {
       const what = event.reason === "initial" ? "fetched" : "refreshed";
       log.log("debug", `token ${what} (${event.reason}), expires in ${event.expiresInSeconds} s`);
-      hooks.onTokenRefresh?.(event);
+      try {
+        hooks.onTokenRefresh?.(event);
+      } catch (error) {
+        // The token is fetched and shared with every caller waiting for it: a failing observer must not discard it.
+        log.log("warn", `hooks.onTokenRefresh threw, the token is kept: ${(error as Error)?.message ?? String(error)}`);
+      }
     },
     onBackgroundError: (error) =>
       log.log("warn", `background token refresh failed, still using the current token: ${(error as Error).message}`),

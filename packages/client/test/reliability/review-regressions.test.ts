@@ -131,3 +131,23 @@ describe("the token endpoint", () => {
     expect(api.tokenRequests()).toHaveLength(1);
   });
 });
+
+describe("a careless caller", () => {
+  it("an onTokenRefresh hook that throws does not discard the token (no token request per call)", async () => {
+    const api = fakeApi(ok);
+    const log = capture();
+    const crm = createCrmClient({
+      ...options(api.fetch),
+      logger: log.logger,
+      hooks: {
+        onTokenRefresh: () => {
+          throw new Error("observer failed");
+        },
+      },
+    });
+    for (let call = 0; call < 3; call++) expect((await crm.GET("/api/v1/people")).response.status).toBe(200);
+    expect(api.tokenRequests()).toHaveLength(1);
+    expect(api.apiRequests()).toHaveLength(3);
+    expect(log.text()).toContain("hooks.onTokenRefresh threw, the token is kept: observer failed");
+  });
+});
