@@ -55,6 +55,8 @@ export function createTransport(options: TransportOptions) {
   return async function transport(request: Request): Promise<Response> {
     const started = clock.now();
     const settings = resolveSettings(settingsOf(request), options.defaults, clock);
+    // Aborted before it began: nothing is sent, not even a token request.
+    if (settings.callerSignal?.aborted) throw settings.callerSignal.reason;
     const signal = callSignal(clock, settings.callerSignal, settings.deadline);
     const call = await copyRequest(request, { ...settings, signal: signal.signal });
     const outcome = (result: number | string, headers?: Headers) =>

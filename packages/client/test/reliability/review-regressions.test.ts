@@ -150,4 +150,14 @@ describe("a careless caller", () => {
     expect(api.apiRequests()).toHaveLength(3);
     expect(log.text()).toContain("hooks.onTokenRefresh threw, the token is kept: observer failed");
   });
+
+  it("a signal that is already aborted sends nothing, not even a token request", async () => {
+    const api = fakeApi(ok);
+    const reason = new Error("gave up before calling");
+    const error = await createCrmClient(options(api.fetch))
+      .GET("/api/v1/people", { signal: AbortSignal.abort(reason) })
+      .catch((caught: unknown) => caught);
+    expect(error).toBe(reason);
+    expect(api.requests).toHaveLength(0);
+  });
 });
