@@ -50,8 +50,8 @@ describe("the in-memory rate-limit store", () => {
     const store = createMemoryRateLimitStore({ clock });
     const wide = { requests: 1_000_000, intervalMs: 10 };
     for (let i = 0; i < 100_000; i++) {
-      const decision = store.acquireNow("k", wide);
-      if (decision.granted) store.releaseNow("k", decision.slot, wide);
+      const decision = await store.acquire("k", wide);
+      if (decision.granted) await store.release("k", decision.slot, wide);
       if (i % 100 === 99) await clock.advance(10); // 100 requests per window
     }
     // A log of every request would hold 100,000 entries; the window holds ~100, plus slack before compaction.
