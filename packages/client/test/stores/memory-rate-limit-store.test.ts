@@ -57,4 +57,9 @@ describe("the in-memory rate-limit store", () => {
     // A log of every request would hold 100,000 entries; the window holds ~100, plus slack before compaction.
     expect(store.entriesHeld("k")).toBeLessThanOrEqual(300);
   });
+
+  it("is a RateLimitStore and nothing more (entriesHeld aside): the limiter has no fast path beside the interface", () => {
+    const store = createMemoryRateLimitStore({ clock: new SimulatedClock() });
+    expect(Object.keys(store).sort()).toEqual(["acquire", "entriesHeld", "pauseUntil", "release"]);
+  });
 });
