@@ -160,4 +160,22 @@ describe("a careless caller", () => {
     expect(error).toBe(reason);
     expect(api.requests).toHaveLength(0);
   });
+
+  it.each([
+    ["expiresAt: an invalid Date", { expiresAt: new Date("not a date") }],
+    ["expiresAt: NaN", { expiresAt: Number.NaN }],
+    ["expiresInSeconds: NaN", { expiresInSeconds: Number.NaN }],
+  ])("an accessToken function returning %s gets a clear error, not a call on every request", async (_what, expiry) => {
+    let calls = 0;
+    const api = fakeApi(ok);
+    const { clientId: _id, clientSecret: _secret, ...withoutCredentials } = options(api.fetch);
+    const crm = createCrmClient({
+      ...withoutCredentials,
+      accessToken: () => ({ accessToken: `caller-token-${++calls}-abcdefgh`, ...expiry }),
+    });
+    const error = await crm.GET("/api/v1/people").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain("returned an expiry that is not a time");
+    expect(api.requests).toHaveLength(0);
+  });
 });
