@@ -4,9 +4,17 @@
  */
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { AuthenticationError, createCrmClient, InvalidResponseError, type Logger } from "../../src/index.js";
+import { tokenStoreKey } from "../../src/auth/create-token-provider.js";
+import {
+  AuthenticationError,
+  createCrmClient,
+  createMemoryTokenStore,
+  InvalidResponseError,
+  type Logger,
+} from "../../src/index.js";
 import { unwrap } from "../../src/unwrap.js";
-import { baseUrl, clientSecret, fakeApi, options, page, tokenResponse } from "../fake-api.js";
+import { baseUrl, clientSecret, fakeApi, options, page, tokenResponse, tokenUrl } from "../fake-api.js";
+import { SimulatedClock } from "../simulated-clock.js";
 
 const ok = () => page([], 0, 0, 50);
 const echoedToken = "hostile-echo-token-0123456789";
@@ -110,6 +118,16 @@ describe("a redirect to something that is not an http or https URL", () => {
 });
 
 describe("the token endpoint", () => {
+  it.each([1e308, 1e30])("expires_in %d is kept as one day, an expiry a store can hold", async (expiresIn) => {
+    const clock = new SimulatedClock();
+    const tokenStore = createMemoryTokenStore({ clock });
+    const api = fakeApi(ok, () => Response.json({ access_token: "long-lived-token-abcdef", expires_in: expiresIn }));
+    const settings = options(api.fetch);
+    await createCrmClient({ ...settings, clock, tokenStore }).GET("/api/v1/people");
+    const stored = await tokenStore.get(tokenStoreKey(tokenUrl, settings.clientId, undefined));
+    expect(stored?.expiresAt).toBe(86_400_000);
+  });
+
   it("an endless token response is stopped at maxResponseBytes, not read into memory", async () => {
     let sentBytes = 0;
     const endless = () =>
