@@ -14,7 +14,7 @@ import {
 } from "../../src/index.js";
 import { unwrap } from "../../src/unwrap.js";
 import { baseUrl, clientSecret, fakeApi, options, page, tokenResponse, tokenUrl } from "../fake-api.js";
-import { SimulatedClock } from "../simulated-clock.js";
+import { SimulatedClock, settle } from "../simulated-clock.js";
 
 const ok = () => page([], 0, 0, 50);
 const echoedToken = "hostile-echo-token-0123456789";
@@ -194,6 +194,19 @@ describe("a careless caller", () => {
     const error = await crm.GET("/api/v1/people").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toContain("returned an expiry that is not a time");
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it("a middleware that never settles still lets the caller's abort end the call", async () => {
+    const api = fakeApi(ok);
+    const crm = createCrmClient(options(api.fetch));
+    crm.use({ onRequest: () => new Promise<undefined>(() => undefined) });
+    const controller = new AbortController();
+    const call = crm.GET("/api/v1/people", { signal: controller.signal }).catch((caught: unknown) => caught);
+    await settle();
+    const reason = new Error("caller gave up");
+    controller.abort(reason);
+    expect(await call).toBe(reason);
     expect(api.requests).toHaveLength(0);
   });
 });
