@@ -122,9 +122,9 @@ describe("the token endpoint", () => {
     const clock = new SimulatedClock();
     const tokenStore = createMemoryTokenStore({ clock });
     const api = fakeApi(ok, () => Response.json({ access_token: "long-lived-token-abcdef", expires_in: expiresIn }));
-    const settings = options(api.fetch);
+    const settings = { ...options(api.fetch), scope: "api:read" };
     await createCrmClient({ ...settings, clock, tokenStore }).GET("/api/v1/people");
-    const stored = await tokenStore.get(tokenStoreKey(tokenUrl, settings.clientId, undefined));
+    const stored = await tokenStore.get(tokenStoreKey(tokenUrl, settings.clientId, "api:read"));
     expect(stored?.expiresAt).toBe(86_400_000);
   });
 
