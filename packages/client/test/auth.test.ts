@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AuthenticationError, createCrmClient } from "../src/index.js";
 import { baseUrl, clientSecret, fakeApi, options, page, tokenResponse, tokenUrl } from "./fake-api.js";
+import { SimulatedClock, settle } from "./simulated-clock.js";
 
 const ok = () => page([], 0, 0, 50);
 
@@ -25,12 +26,16 @@ describe("OAuth2 client credentials", () => {
   });
 
   it("shares one token request among 100 concurrent first calls", async () => {
+    let answerToken: () => void = () => undefined;
     const api = fakeApi(ok, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise<void>((resolve) => (answerToken = resolve));
       return tokenResponse();
     });
     const crm = createCrmClient(options(api.fetch));
-    const results = await Promise.all(Array.from({ length: 100 }, () => crm.GET("/api/v1/people")));
+    const calls = Promise.all(Array.from({ length: 100 }, () => crm.GET("/api/v1/people")));
+    await settle(); // every call is waiting for the one token request
+    answerToken();
+    const results = await calls;
     expect(results.every((result) => result.response.status === 200)).toBe(true);
     expect(api.tokenRequests()).toHaveLength(1);
     expect(new Set(api.apiRequests().map((request) => request.headers.get("authorization"))).size).toBe(1);
@@ -59,17 +64,20 @@ describe("OAuth2 client credentials", () => {
       return tokenResponse(tokens === 1 ? 1 : 3600, `token-number-${tokens}-xxxxxxxx`);
     });
     const refreshes: string[] = [];
+    const clock = new SimulatedClock();
     const crm = createCrmClient({
       ...options(api.fetch),
+      clock,
       hooks: { onTokenRefresh: (event) => refreshes.push(event.reason) },
     });
     await crm.GET("/api/v1/people");
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await clock.advance(600);
     await crm.GET("/api/v1/people"); // served with token 1 while token 2 is fetched
     expect(api.apiRequests()[1]?.headers.get("authorization")).toBe("Bearer token-number-1-xxxxxxxx");
-    while (tokens < 2) await new Promise((resolve) => setTimeout(resolve, 5)); // the refresh has reached the server
+    await settle();
+    expect(tokens).toBe(2); // the refresh has reached the server
     releaseSecond();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await settle();
     await crm.GET("/api/v1/people");
     expect(api.apiRequests()[2]?.headers.get("authorization")).toBe("Bearer token-number-2-xxxxxxxx");
     expect(refreshes).toEqual(["initial", "expiring"]);

@@ -120,18 +120,24 @@ describe("rate limiting in the client", () => {
     const api = fakeApi((_request, attempt) =>
       attempt === 1 ? new Response("", { status: 429, headers: { "retry-after-ms": "300" } }) : page([], 0, 0, 50),
     );
+    const clock = new SimulatedClock();
     const crm = createCrmClient({
       ...options(api.fetch),
+      clock,
       rateLimit: { requests: 1000 },
-      clientId: `pause-${Math.random()}`,
       hooks: { onRateLimit: (event) => events.push(event) },
     });
     const first = crm.GET("/api/v1/people");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const started = Date.now();
-    await crm.withTenant("acme-east").GET("/api/v1/people");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
-    await first;
+    await settle(); // the 429 is in: the client is paused for 300 ms
+    await clock.advance(50);
+    const other = crm.withTenant("acme-east").GET("/api/v1/people");
+    await clock.advance(249);
+    expect(api.apiRequests()).toHaveLength(1); // nothing is sent during the pause, by either tenant
+    await clock.advance(1);
+    await Promise.all([first, other]);
+    expect(api.apiRequests()).toHaveLength(3);
+    const tenants = api.apiRequests().map((request) => request.headers.get("tenant-code"));
+    expect(tenants.sort()).toEqual(["acme", "acme", "acme-east"]);
     expect(events[0]).toEqual({ source: "server", waitMs: 300 });
   });
 
@@ -139,18 +145,23 @@ describe("rate limiting in the client", () => {
     const events: RateLimitEvent[] = [];
     const api = fakeApi(() => page([], 0, 0, 50));
     const clientId = `shared-${Math.random()}`;
+    const clock = new SimulatedClock();
     const settings = {
       ...options(api.fetch),
       clientId,
+      clock,
       rateLimit: { requests: 2, intervalMs: 200 },
       hooks: { onRateLimit: (event: RateLimitEvent) => events.push(event) },
     };
     const one = createCrmClient(settings);
     const two = createCrmClient(settings).withTenant("other");
-    const started = Date.now();
-    await Promise.all([one.GET("/api/v1/people"), two.GET("/api/v1/people"), one.GET("/api/v1/people")]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-    expect(events.some((event) => event.source === "limiter" && event.waitMs > 0)).toBe(true);
+    const calls = Promise.all([one.GET("/api/v1/people"), two.GET("/api/v1/people"), one.GET("/api/v1/people")]);
+    await clock.advance(199);
+    expect(api.apiRequests()).toHaveLength(2); // two clients, one budget of 2 per 200 ms
+    await clock.advance(1);
+    await calls;
+    expect(api.apiRequests()).toHaveLength(3);
+    expect(events).toEqual([{ source: "limiter", waitMs: 200 }]);
   });
 
   it("can be disabled: `rateLimit: false` sends what a limit would hold back", async () => {

@@ -186,19 +186,29 @@ describe("retries", () => {
   it("stops at once when the caller aborts during backoff", async () => {
     const api = fakeApi(() => new Response("", { status: 503, headers: { "retry-after": "30" } }));
     const controller = new AbortController();
-    const started = Date.now();
-    const pending = createCrmClient(options(api.fetch)).GET("/api/v1/people", { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("caller gave up")), 50);
+    const clock = new SimulatedClock();
+    const pending = createCrmClient({ ...options(api.fetch), clock }).GET("/api/v1/people", {
+      signal: controller.signal,
+    });
+    await settle(); // the 503 is in: the client waits out its 30 s Retry-After
+    await clock.advance(50);
+    controller.abort(new Error("caller gave up"));
     await expect(pending).rejects.toThrow("caller gave up");
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(clock.now()).toBe(50); // nothing more was waited for
     expect(api.apiRequests()).toHaveLength(1);
   });
 
   it("times out each attempt and retries idempotent requests, then raises TimeoutError", async () => {
     const api = fakeApi(never);
-    const error = await createCrmClient({ ...options(api.fetch), timeoutMs: 20, maxRetries: 1 })
+    const clock = new SimulatedClock();
+    const call = createCrmClient({ ...options(api.fetch), clock, timeoutMs: 20, maxRetries: 1 })
       .people.list()
       .catch((caught: unknown) => caught);
+    for (let step = 0; step < 10; step++) {
+      await settle();
+      await clock.advance(1_000); // the attempt's 20 ms, the backoff (under 500 ms), the second attempt's 20 ms
+    }
+    const error = await call;
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ attempts: 2 });
     expect(api.apiRequests()).toHaveLength(2);

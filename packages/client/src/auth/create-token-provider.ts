@@ -24,7 +24,7 @@ export function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubb
     return accessTokenProvider(credentials.accessToken, { clock, onToken });
   }
   scrubber.add(credentials.clientSecret, { permanent: true });
-  const { fetch, maxRetries, timeoutMs } = config;
+  const { fetch, maxRetries, timeoutMs, maxResponseBytes } = config;
   return clientCredentialsProvider({
     store: config.tokenStore ?? processTokenStore(clock, credentials.clientSecret),
     key: tokenStoreKey(credentials.tokenUrl, credentials.clientId, credentials.scope),
@@ -33,11 +33,20 @@ export function createTokenProvider(config: ResolvedConfig, log: LogSink, scrubb
     clock,
     onToken,
     requestToken: () =>
-      requestToken({ ...credentials, fetch, log, hooks, clock, maxRetries, timeoutMs, scrub: scrubber.scrub }),
+      requestToken({
+        ...credentials,
+        ...{ fetch, log, hooks, clock, maxRetries, timeoutMs, maxResponseBytes },
+        scrub: scrubber.scrub,
+      }),
     onRefresh: (event) => {
       const what = event.reason === "initial" ? "fetched" : "refreshed";
       log.log("debug", `token ${what} (${event.reason}), expires in ${event.expiresInSeconds} s`);
-      hooks.onTokenRefresh?.(event);
+      try {
+        hooks.onTokenRefresh?.(event);
+      } catch (error) {
+        // The token is fetched and shared with every caller waiting for it: a failing observer must not discard it.
+        log.log("warn", `hooks.onTokenRefresh threw, the token is kept: ${(error as Error)?.message ?? String(error)}`);
+      }
     },
     onBackgroundError: (error) =>
       log.log("warn", `background token refresh failed, still using the current token: ${(error as Error).message}`),

@@ -35,6 +35,9 @@ export async function requestToken(options: TokenRequestOptions): Promise<TokenR
   throw CrmApiError.fromResponse(status, body, context, headers);
 }
 
+/** The longest a token is kept, whatever its expires_in says: one day. */
+export const maxLifetimeSeconds = 86_400;
+
 function readTokenResponse(body: unknown, tokenUrl: string, context: RequestContext): TokenResponse {
   const invalid = (problem: string) =>
     new AuthenticationError(`Token response from ${tokenUrl} ${problem}`, 200, undefined, context);
@@ -47,8 +50,9 @@ function readTokenResponse(body: unknown, tokenUrl: string, context: RequestCont
   const expiresIn = Number(body.expires_in);
   return {
     accessToken: body.access_token,
-    // RFC 6749 makes expires_in optional; the guide documents one hour.
-    expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600,
+    // RFC 6749 makes expires_in optional; the guide documents one hour. A lifetime past a day is
+    // taken as a day: a huge expires_in would otherwise give an expiry no store can keep (Infinity).
+    expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? Math.min(expiresIn, maxLifetimeSeconds) : 3600,
     scope: typeof body.scope === "string" ? body.scope : undefined,
   };
 }

@@ -1,13 +1,13 @@
 import type { FetchFunction } from "../client-options.js";
-import { AuthenticationError, ConnectionError, type RequestContext, TimeoutError } from "../errors.js";
+import { ConnectionError, type RequestContext, TimeoutError } from "../errors.js";
 import type { CrmClientHooks } from "../hooks.js";
 import type { LogSink } from "../logging/logger.js";
-import { AttemptTimeout, sleep } from "../transport/abort.js";
+import { sleep } from "../transport/abort.js";
 import type { Clock } from "../transport/clock.js";
-import { correlationHeader, randomUuid } from "../transport/correlation-id.js";
+import { randomUuid } from "../transport/correlation-id.js";
 import { pathOf } from "../transport/response-metadata.js";
 import { type AttemptOutcome, decideRetry } from "../transport/retry-decision.js";
-import { wasNeverSent } from "../transport/retry-rules.js";
+import { AttemptError, attempt } from "./token-attempt.js";
 
 export interface TokenFetchOptions {
   fetch: FetchFunction;
@@ -16,6 +16,8 @@ export interface TokenFetchOptions {
   clock: Clock;
   maxRetries: number;
   timeoutMs: number;
+  /** The largest token response read, in decoded bytes. */
+  maxResponseBytes: number;
 }
 
 export interface TokenAnswer {
@@ -73,65 +75,5 @@ export async function fetchToken(tokenUrl: string, form: string, options: TokenF
         ? new TimeoutError(message, context, { cause: error.cause })
         : new ConnectionError(message, context, { cause: error.cause });
     }
-  }
-}
-
-class AttemptError extends Error {
-  constructor(
-    readonly timedOut: boolean,
-    readonly neverSent: boolean,
-    options: ErrorOptions,
-  ) {
-    super("token attempt failed", options);
-  }
-}
-
-async function attempt(
-  tokenUrl: string,
-  form: string,
-  options: TokenFetchOptions,
-  context: RequestContext,
-): Promise<TokenAnswer> {
-  const { clock, timeoutMs } = options;
-  const controller = new AbortController();
-  const timer = clock.setTimeout(() => controller.abort(new AttemptTimeout("token request timed out")), timeoutMs);
-  let answered = false;
-  try {
-    let url = tokenUrl;
-    for (let hops = 0; ; hops++) {
-      const request = new Request(url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          accept: "application/json",
-          [correlationHeader]: context.requestId ?? "",
-        },
-        body: form,
-        redirect: "manual",
-      });
-      options.log.log("debug", `→ POST ${url} attempt ${context.attempts} (token request)`);
-      const response = await options.fetch(request, { signal: controller.signal });
-      const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location !== null) {
-        await response.body?.cancel();
-        const target = new URL(location, url);
-        const keepsMethod = response.status === 307 || response.status === 308;
-        if (!keepsMethod || target.origin !== new URL(tokenUrl).origin || hops >= 3) {
-          const where = `${target.origin}${target.pathname}`;
-          const message = `Token request to ${tokenUrl} was redirected (${response.status}) to ${where}; not followed: the client secret is only sent to tokenUrl's origin`;
-          throw new AuthenticationError(message, response.status, undefined, context);
-        }
-        url = target.href;
-        continue;
-      }
-      answered = true;
-      return { status: response.status, headers: response.headers, text: await response.text(), context };
-    }
-  } catch (error) {
-    if (error instanceof AuthenticationError) throw error;
-    const timedOut = controller.signal.reason instanceof AttemptTimeout;
-    throw new AttemptError(timedOut, !answered && wasNeverSent(error), { cause: error });
-  } finally {
-    clock.clearTimeout(timer);
   }
 }

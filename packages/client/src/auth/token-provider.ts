@@ -66,5 +66,10 @@ function readAccessTokenResult(result: AccessTokenResult, now: number): { token:
         : typeof expiresInSeconds === "number"
           ? now + expiresInSeconds * 1000
           : Number.POSITIVE_INFINITY;
+  // An expiry that is no time (an invalid Date, NaN) would make every request call the function again.
+  if (Number.isNaN(at) || (expiresAt === undefined && expiresInSeconds !== undefined && !Number.isFinite(at)))
+    throw new TypeError(
+      "The accessToken function returned an expiry that is not a time: expiresAt must be a valid Date or epoch milliseconds, expiresInSeconds a finite number",
+    );
   return { token: result.accessToken, expiresAt: at };
 }

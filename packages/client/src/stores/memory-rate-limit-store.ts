@@ -10,19 +10,8 @@ interface Window {
   pausedUntil: number;
 }
 
-/** A store in this process's memory, which can also answer at once (the limiter then needs no promise per request). */
-export interface ImmediateRateLimitStore extends RateLimitStore {
-  acquireNow(key: string, limit: RateLimit): SlotDecision;
-  releaseNow(key: string, slot: string, limit: RateLimit): void;
-}
-
-export function isImmediate(store: RateLimitStore): store is ImmediateRateLimitStore {
-  const candidate = store as Partial<ImmediateRateLimitStore>;
-  return typeof candidate.acquireNow === "function" && typeof candidate.releaseNow === "function";
-}
-
 /** The in-memory store; `entriesHeld` shows that its memory follows the window. */
-export interface MemoryRateLimitStore extends ImmediateRateLimitStore {
+export interface MemoryRateLimitStore extends RateLimitStore {
   /** How many slot records it holds for `key` (in flight, or released and still counting, plus a little slack). */
   entriesHeld(key: string): number;
 }
@@ -62,7 +51,7 @@ export function createMemoryRateLimitStore(options: MemoryStoreOptions = {}): Me
   };
 
   const store: MemoryRateLimitStore = {
-    acquireNow(key: string, limit: RateLimit): SlotDecision {
+    async acquire(key: string, limit: RateLimit): Promise<SlotDecision> {
       const now = clock.now();
       const window = windowOf(key);
       if (window.pausedUntil > now) return { granted: false, retryInMs: window.pausedUntil - now };
@@ -79,20 +68,12 @@ export function createMemoryRateLimitStore(options: MemoryStoreOptions = {}): Me
       return { granted: false, retryInMs };
     },
 
-    releaseNow(key: string, slot: string, limit: RateLimit): void {
+    async release(key: string, slot: string, limit: RateLimit): Promise<void> {
       const window = windows.get(key);
       if (!window?.inFlight.delete(slot)) return;
       const now = clock.now();
       window.released.push(now);
       prune(window, limit.intervalMs, now);
-    },
-
-    async acquire(key, limit) {
-      return store.acquireNow(key, limit);
-    },
-
-    async release(key, slot, limit) {
-      store.releaseNow(key, slot, limit);
     },
 
     entriesHeld(key) {

@@ -1,5 +1,5 @@
 import type { FetchFunction } from "../client-options.js";
-import { CrmError, InvalidResponseError } from "../errors.js";
+import { CrmError, InvalidResponseError, isHttpStatus } from "../errors.js";
 import type { LogSink } from "../logging/logger.js";
 import { redactHeaders } from "../logging/redact.js";
 import { AttemptTimeout, DeadlineExceeded, followSignal } from "./abort.js";
@@ -72,7 +72,7 @@ export function sendWith(fetch: FetchFunction): Next {
 
 /** A status outside 100–599, or an informational (1xx) one as the final answer, is no HTTP answer. */
 function checkStatus(status: number, request: CrmRequest): void {
-  if (Number.isInteger(status) && status >= 200 && status <= 599) return;
+  if (isHttpStatus(status) && status >= 200) return;
   const context = contextOfRequest(request);
   const what = status >= 100 && status < 200 ? "an informational status" : "outside 100–599";
   const message = `${context.method} ${context.path} returned HTTP status ${status}, ${what}`;

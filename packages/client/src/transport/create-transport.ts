@@ -13,6 +13,7 @@ import type { RateLimiter } from "./rate-limiter.js";
 import { type RequestSettings, resolveSettings, settingsOf } from "./request-settings.js";
 import { pathOf, recordMetadata, requestIdOf } from "./response-metadata.js";
 import { retryPolicy } from "./retry-policy.js";
+import { scrubError, scrubResponse } from "./scrub-response.js";
 import { tenantPolicy } from "./tenant-policy.js";
 
 export interface TransportOptions {
@@ -34,7 +35,8 @@ export interface TransportOptions {
  * The fetch openapi-fetch calls once per logical request. It copies the request (so that
  * middleware never sees what is added below), then runs the policies in this order:
  * correlation id → tenant → retry → authorization (401 replay) → rate limit → attempt
- * (timeout, redirects, size limit) → fetch. An error body is scrubbed of known secrets.
+ * (timeout, redirects, size limit) → fetch. Secrets a server echoed (in headers, in an error
+ * body) are removed before anyone above sees the response.
  */
 export function createTransport(options: TransportOptions) {
   const { clock, log, hooks } = options;
@@ -53,20 +55,22 @@ export function createTransport(options: TransportOptions) {
   return async function transport(request: Request): Promise<Response> {
     const started = clock.now();
     const settings = resolveSettings(settingsOf(request), options.defaults, clock);
+    // Aborted before it began: nothing is sent, not even a token request.
+    if (settings.callerSignal?.aborted) throw settings.callerSignal.reason;
     const signal = callSignal(clock, settings.callerSignal, settings.deadline);
     const call = await copyRequest(request, { ...settings, signal: signal.signal });
     const outcome = (result: number | string, headers?: Headers) =>
       logOutcome(log, call, result, clock.now() - started, headers);
     try {
       const response = await pipeline(call);
-      const final = response.ok ? response : await scrubbed(response, options.scrub);
+      const final = await scrubResponse(response, options.scrub);
       const { trace } = call;
       recordMetadata(final, { method: call.method, url: call.url, ...trace });
-      outcome(response.status, response.headers);
+      outcome(final.status, final.headers);
       return final;
     } catch (error) {
       outcome((error as Error).name ?? "error");
-      throw error;
+      throw scrubError(error, options.scrub);
     } finally {
       signal.dispose();
     }
@@ -81,15 +85,6 @@ async function copyRequest(request: Request, settings: CallSettings): Promise<Cr
   const body = request.body ? new Blob([await request.arrayBuffer()]) : undefined;
   const trace = { correlationId: "", tenantCode: undefined, attempts: 0 };
   return { method: request.method, url: request.url, headers, body, settings, trace };
-}
-
-/** An error response whose body no longer holds a known secret. */
-async function scrubbed(response: Response, scrub: (text: string) => string): Promise<Response> {
-  if (!response.body) return response;
-  const text = await response.text();
-  const { status, statusText, headers } = response;
-  // Bytes, not a string: a string body would add a Content-Type the server did not send.
-  return new Response(new TextEncoder().encode(scrub(text)), { status, statusText, headers });
 }
 
 function logOutcome(

@@ -1,4 +1,3 @@
-import type { ImmediateRateLimitStore } from "../stores/memory-rate-limit-store.js";
 import type { RateLimit, RateLimitStore, SlotDecision } from "../stores/rate-limit-store.js";
 import type { Grant } from "./grant.js";
 
@@ -26,17 +25,7 @@ function batchSize(limit: RateLimit, waiting: number): number {
   return Math.min(waiting, limit.requests, maxBatch);
 }
 
-/** Slots from a store in this process's memory, which answers at once: no promise per request. */
-export function takeSlotsNow(
-  store: ImmediateRateLimitStore,
-  key: string,
-  limit: RateLimit,
-  waiting: number,
-): SlotDecision[] {
-  return Array.from({ length: batchSize(limit, waiting) }, () => store.acquireNow(key, limit));
-}
-
-/** Slots from any store (Redis, say): one `acquire` per slot, in parallel. */
+/** Slots from the store: one `acquire` per slot, in parallel. */
 export function askStoreForSlots(
   store: RateLimitStore,
   key: string,

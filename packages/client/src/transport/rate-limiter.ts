@@ -1,9 +1,9 @@
-import { createMemoryRateLimitStore, isImmediate } from "../stores/memory-rate-limit-store.js";
+import { createMemoryRateLimitStore } from "../stores/memory-rate-limit-store.js";
 import type { RateLimit, RateLimitStore, SlotDecision } from "../stores/rate-limit-store.js";
 import { whenAborted } from "./abort.js";
 import { type Clock, systemClock } from "./clock.js";
 import { Grant } from "./grant.js";
-import { askStoreForSlots, type LimiterStorage, takeSlotsNow, type Waiter } from "./limiter-slots.js";
+import { askStoreForSlots, type LimiterStorage, type Waiter } from "./limiter-slots.js";
 
 export { Grant, type LimiterStorage };
 
@@ -67,13 +67,7 @@ export class RateLimiter {
   /** See Grant#release. */
   release(slot: string | undefined): void {
     if (slot === undefined) return;
-    const store = this.#store;
-    if (isImmediate(store)) {
-      store.releaseNow(this.#key, slot, this.#limit);
-      this.#wake();
-    } else {
-      store.release(this.#key, slot, this.#limit).then(this.#wake, this.#wake);
-    }
+    this.#store.release(this.#key, slot, this.#limit).then(this.#wake, this.#wake);
   }
 
   #wake = (): void => {
@@ -89,7 +83,6 @@ export class RateLimiter {
       return;
     }
     this.#pumping = true;
-    // With a store in memory this runs to the end at once: no promise per request.
     this.#drain()
       .catch((error: unknown) => {
         // The store failed: the waiting requests fail with its error rather than hang.
@@ -110,10 +103,7 @@ export class RateLimiter {
       else if (!Number.isFinite(this.#limit.requests)) {
         for (const waiter of this.#queue.splice(0)) this.#handOut(waiter, undefined);
       } else {
-        const store = this.#store;
-        const decisions = isImmediate(store)
-          ? takeSlotsNow(store, this.#key, this.#limit, this.#queue.length)
-          : await askStoreForSlots(store, this.#key, this.#limit, this.#queue.length);
+        const decisions = await askStoreForSlots(this.#store, this.#key, this.#limit, this.#queue.length);
         wakeAt = this.#handOutGranted(decisions, askedAt);
       }
       if (wakeAt === 0 || this.#again) continue;

@@ -208,15 +208,15 @@ class SimulatedClock implements Clock {
     this.#queue = this.#queue.filter((timer) => timer !== handle);
   };
 
-  /** Runs every timer, letting promise callbacks settle after each one, until none is left. */
+  /** Runs every timer, letting every promise callback settle before each one (time moves only then), until none is left. */
   async run(limit = 100_000): Promise<void> {
     for (let fired = 0; fired < limit; fired++) {
+      await new Promise((resolve) => setImmediate(resolve));
       this.#queue.sort((a, b) => a.at - b.at || a.order - b.order);
       const next = this.#queue.shift();
       if (!next) return;
       this.time = Math.max(this.time, next.at);
       next.callback();
-      for (let i = 0; i < 5; i++) await Promise.resolve();
     }
     throw new Error("the simulated clock never ran out of timers");
   }

@@ -50,11 +50,16 @@ describe("the in-memory rate-limit store", () => {
     const store = createMemoryRateLimitStore({ clock });
     const wide = { requests: 1_000_000, intervalMs: 10 };
     for (let i = 0; i < 100_000; i++) {
-      const decision = store.acquireNow("k", wide);
-      if (decision.granted) store.releaseNow("k", decision.slot, wide);
+      const decision = await store.acquire("k", wide);
+      if (decision.granted) await store.release("k", decision.slot, wide);
       if (i % 100 === 99) await clock.advance(10); // 100 requests per window
     }
     // A log of every request would hold 100,000 entries; the window holds ~100, plus slack before compaction.
     expect(store.entriesHeld("k")).toBeLessThanOrEqual(300);
+  });
+
+  it("is a RateLimitStore and nothing more (entriesHeld aside): the limiter has no fast path beside the interface", () => {
+    const store = createMemoryRateLimitStore({ clock: new SimulatedClock() });
+    expect(Object.keys(store).sort()).toEqual(["acquire", "entriesHeld", "pauseUntil", "release"]);
   });
 });
