@@ -1,11 +1,11 @@
-import { pageIndexStrategy, unwrap } from "@engagifii/crm-client";
+import { unwrap } from "@engagifii/crm-client";
 import type { Command } from "commander";
 import { usageError } from "../cli-error.js";
 import { globalFlags, withConnection, writeOut } from "../command-runner.js";
 import { documentFor } from "../connect.js";
 import { listOperations, matchOperation } from "../document/operations.js";
-import { listItemSchema } from "../document/schemas.js";
 import { collect, type FieldFlags, readFields, readQuery } from "../fields.js";
+import { pagingStrategy, requirePagingShape } from "../paging.js";
 
 interface ApiFlags extends FieldFlags {
   paginate?: boolean;
@@ -30,7 +30,10 @@ export function registerApi(program: Command): void {
     .option("-F, --typed-field <key=value>", "a typed field: true, false, null, numbers; @file reads a file", collect)
     .option("--input <file.json>", "the request body from a JSON file (-f/-F fields are merged over it)")
     .option("--query <key=value>", "a query parameter", collect)
-    .option("--paginate", "follow every page of a list and print each item as one JSON line")
+    .option(
+      "--paginate",
+      "follow every page of a paged list (as the document pages it) and print each item as one JSON line",
+    )
     .option("--list", "list the document's operations and exit")
     .addHelpText("after", examples)
     .action(async (method: string | undefined, path: string | undefined, flags: ApiFlags, command: Command) => {
@@ -51,6 +54,7 @@ async function callApi(command: Command, method: string, path: string, flags: Ap
   const document = documentFor(globalFlags(command), process.env);
   const operation = matchOperation(document, method, path);
   const fields = readFields(flags);
+  const pagingShape = flags.paginate ? requirePagingShape(method, operation.path) : undefined;
   await withConnection(command, async ({ crm }) => {
     const sendsBody = method !== "GET" && method !== "DELETE";
     const query = { ...(sendsBody ? {} : (fields as Record<string, unknown> | undefined)), ...readQuery(flags.query) };
@@ -58,11 +62,10 @@ async function callApi(command: Command, method: string, path: string, flags: Ap
       ...(Object.keys(query).length > 0 ? { params: { query } } : {}),
       ...(sendsBody && fields !== undefined ? { body: fields } : {}),
     };
-    if (flags.paginate) {
-      if (method !== "GET" || listItemSchema(document, operation) === undefined) {
-        throw usageError(`${method} ${operation.path} is not a paged list`, "--paginate works on list operations");
-      }
-      const items = crm.paginateWith(pageIndexStrategy<unknown>(), path, init, { itemKey: false });
+    if (pagingShape) {
+      // The page fields and where the items are come from the document (GET or POST …/PagingList).
+      const strategy = pagingStrategy<unknown>(pagingShape);
+      const items = crm.paginateWith(strategy, path, init, { itemKey: false });
       for await (const page of items.pages()) {
         await writeOut(page.map((item) => `${JSON.stringify(item)}\n`).join(""));
       }
