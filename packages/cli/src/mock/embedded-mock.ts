@@ -78,6 +78,7 @@ const sampleRecords: Record<string, () => Record<string, unknown>[]> = {
 export async function startEmbeddedMock(
   document: OpenApiDocument,
   specPath: string | undefined,
+  port = 0,
 ): Promise<EmbeddedMock> {
   const seed: SandboxSeed = {};
   for (const entry of resourceTable) {
@@ -90,6 +91,7 @@ export async function startEmbeddedMock(
   const { startMockServer } = await import("@engagifii/crm-mock-server");
   const server = await startMockServer({
     stateful: true,
+    port,
     seed: seed as SandboxSeed,
     ...(specPath ? { spec: specPath } : {}),
   });
