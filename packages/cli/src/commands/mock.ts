@@ -22,8 +22,10 @@ Example:
 export function registerMock(program: Command): void {
   program
     .command("mock")
-    .description("Run the stateful sandbox API until Ctrl-C, for other commands to use with --base-url")
-    .option("--port <port>", "port to listen on on 127.0.0.1, 0 for a free one", "4010")
+    .description(
+      "Run a sandbox API that keeps its records until Ctrl-C; other commands use it with the settings it prints",
+    )
+    .option("--port <port>", "the port on 127.0.0.1 to listen on; 0 picks a free one", "4010")
     .addHelpText("after", help)
     .action(async (flags: { port: string }, command: Command) => {
       const global = globalFlags(command);

@@ -21,7 +21,7 @@ function registerResource(program: Command, entry: ResourceEntry): void {
   const verbs = Object.keys(operations);
   const resource = program
     .command(name)
-    .description(`${verbs.join(", ")} ${name} (from specs/resources.yaml)`)
+    .description(`${sentence(verbs)} ${name}`)
     .addHelpText(
       "after",
       `\nExamples:\n  $ engagifii ${name} ${verbs.includes("list") ? "list --page-size 10" : "--help"}`,
@@ -119,4 +119,10 @@ function registerResource(program: Command, entry: ResourceEntry): void {
         });
       });
   }
+}
+
+/** ["list", "get", "delete"] → "List, get and delete". */
+function sentence(verbs: readonly string[]): string {
+  const text = verbs.length > 1 ? `${verbs.slice(0, -1).join(", ")} and ${verbs.at(-1)}` : (verbs[0] ?? "");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
