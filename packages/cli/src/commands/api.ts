@@ -6,19 +6,32 @@ import { documentFor } from "../connect.js";
 import { listOperations, matchOperation } from "../document/operations.js";
 import { collect, type FieldFlags, readFields, readQuery } from "../fields.js";
 import { pagingStrategy, requirePagingShape } from "../paging.js";
+import { resourceTable } from "../resource-table.js";
 
 interface ApiFlags extends FieldFlags {
   paginate?: boolean;
   list?: boolean;
 }
 
-const examples = `
-Examples:
-  $ engagifii api GET /api/v1/people --query pageSize=5
-  $ engagifii api GET /api/v1/people --paginate > people.jsonl
-  $ engagifii api POST /api/v1/people -f firstName=Jane -f lastName=Smith -f email=jane@example.com
-  $ engagifii api PUT /api/v1/people/<id> -F isActive=false
-  $ engagifii api --list`;
+/** Examples from the generated resource table, so they name the document's own paths. */
+function examples(): string {
+  const sample = resourceTable.find((entry) => entry.operations.list && entry.every) ?? resourceTable[0];
+  const list = sample?.operations.list ?? sample?.every;
+  const paged = sample?.every ?? list;
+  const record = sample?.operations.update ?? sample?.operations.get;
+  const lines = [
+    list && `$ engagifii api ${list.method} ${list.path}`,
+    paged && `$ engagifii api ${paged.method} ${paged.path} --paginate > ${sample?.command}.jsonl`,
+    sample?.operations.create &&
+      `$ engagifii api ${sample.operations.create.method} ${sample.operations.create.path} --input ${sample.singular.replaceAll(" ", "-")}.json`,
+    record && `$ engagifii api ${record.method} ${record.path.replace(/\{[^}]+\}/g, "<id>")} -F isActive=false`,
+    "$ engagifii api --list",
+  ];
+  return `\nExamples:\n${lines
+    .filter(Boolean)
+    .map((line) => `  ${line}`)
+    .join("\n")}`;
+}
 
 export function registerApi(program: Command): void {
   program
@@ -35,7 +48,7 @@ export function registerApi(program: Command): void {
       "follow every page of a paged list (as the document pages it) and print each item as one JSON line",
     )
     .option("--list", "list the document's operations and exit")
-    .addHelpText("after", examples)
+    .addHelpText("after", examples())
     .action(async (method: string | undefined, path: string | undefined, flags: ApiFlags, command: Command) => {
       if (flags.list) {
         const document = documentFor(globalFlags(command), process.env);
@@ -44,7 +57,8 @@ export function registerApi(program: Command): void {
         );
         return writeOut(`${lines.join("\n")}\n`);
       }
-      if (!method || !path) throw usageError("api needs a METHOD and a path", "e.g. engagifii api GET /api/v1/people");
+      if (!method || !path)
+        throw usageError("api needs a METHOD and a path", "see `engagifii api --help` or `engagifii api --list`");
       await callApi(command, method.toUpperCase(), path, flags);
     });
 }
