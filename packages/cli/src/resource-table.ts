@@ -1,62 +1,13 @@
-// The one place that maps the CLI's resource commands onto the client's resource helpers and the
-// document's operations. Everything else is driven by this table, so it can later be generated
-// from specs/resources.yaml without touching the commands.
-import type { CrmClient } from "@engagifii/crm-client";
+// The CLI's resource commands come from src/generated/resource-table.ts, which `pnpm generate`
+// writes from specs/resources.yaml (the client's helpers come from the same map) and the document.
+import { type CrmClient, unwrap } from "@engagifii/crm-client";
+import { pathParameters } from "./document/operations.js";
+import { resourceTable } from "./generated/resource-table.js";
+import { pagedInit, pagingShape, pagingStrategy } from "./paging.js";
+import type { OperationReference, ResourceEntry } from "./resource-entry.js";
 
-export interface ResourceEntry {
-  /** The command: `engagifii people …`. */
-  command: string;
-  /** One record, for messages: "person". */
-  singular: string;
-  /** The helper on the client: `crm.people`. */
-  helper: "people" | "organizations" | "committees";
-  /** The document's operations behind list, get, create, update and delete. */
-  operations: { list: string; get: string; create: string; update: string; delete: string };
-  /** The columns of the readable table (fields of the list's item schema). */
-  columns: string[];
-}
-
-export const resourceTable: readonly ResourceEntry[] = [
-  {
-    command: "people",
-    singular: "person",
-    helper: "people",
-    operations: {
-      list: "listPeople",
-      get: "getPerson",
-      create: "createPerson",
-      update: "updatePerson",
-      delete: "deletePerson",
-    },
-    columns: ["id", "firstName", "lastName", "email", "isActive"],
-  },
-  {
-    command: "organizations",
-    singular: "organization",
-    helper: "organizations",
-    operations: {
-      list: "listOrganizations",
-      get: "getOrganization",
-      create: "createOrganization",
-      update: "updateOrganization",
-      delete: "deleteOrganization",
-    },
-    columns: ["id", "name", "type", "parentId"],
-  },
-  {
-    command: "committees",
-    singular: "committee",
-    helper: "committees",
-    operations: {
-      list: "listCommittees",
-      get: "getCommittee",
-      create: "createCommittee",
-      update: "updateCommittee",
-      delete: "deleteCommittee",
-    },
-    columns: ["id", "name", "description"],
-  },
-];
+export type { OperationReference, ResourceEntry, ResourceVerb } from "./resource-entry.js";
+export { resourceTable };
 
 /** The entry for a command name; the caller has already checked that it exists. */
 export function resourceEntry(command: string): ResourceEntry {
@@ -65,16 +16,50 @@ export function resourceEntry(command: string): ResourceEntry {
   return entry;
 }
 
-/** The helper's methods, seen through the shape every resource shares. */
-export interface ResourceHelper {
-  list(query?: Record<string, unknown>): Promise<unknown>;
-  iterate(query?: Record<string, unknown>): AsyncIterable<Record<string, unknown>>;
-  get(id: string): Promise<unknown>;
-  create(body: Record<string, unknown>, options?: { idempotencyKey?: string }): Promise<unknown>;
-  update(id: string, changes: Record<string, unknown>): Promise<unknown>;
-  delete(id: string): Promise<void>;
+/** The resources that can read every record (export, sync). */
+export function pagedResources(): ResourceEntry[] {
+  return resourceTable.filter((entry) => entry.every !== undefined && pagingShape(entry.every.path) !== undefined);
 }
 
-export function resourceHelper(crm: CrmClient, entry: ResourceEntry): ResourceHelper {
-  return crm[entry.helper] as unknown as ResourceHelper;
+/** The path parameters of a record's operation: the record's id goes into the template's last parameter. */
+export function recordPath(reference: Pick<OperationReference, "path">, id: string): Record<string, string> {
+  return { [pathParameters(reference.path).at(-1) ?? "id"]: id };
+}
+
+export interface ResourceRequest {
+  path?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  idempotencyKey?: string;
+}
+
+/** One call of an operation through the client (tokens, tenant, retries, the rate limit); the body, or a CrmApiError. */
+export async function callResource(
+  crm: CrmClient,
+  reference: OperationReference,
+  request: ResourceRequest = {},
+): Promise<unknown> {
+  const params: Record<string, unknown> = { path: request.path ?? {} };
+  if (request.query !== undefined) params.query = request.query;
+  const init: Record<string, unknown> = { params };
+  if (request.body !== undefined) init.body = request.body;
+  if (request.idempotencyKey !== undefined) init.idempotencyKey = request.idempotencyKey;
+  type Send = (path: string, init: object) => ReturnType<CrmClient["GET"]>;
+  return unwrap(await (crm[reference.method] as unknown as Send)(reference.path, init));
+}
+
+/** Every record of a resource, page after page, as the document pages its `every` operation. */
+export function everyRecord(
+  crm: CrmClient,
+  entry: ResourceEntry,
+  pageSize: number,
+): AsyncIterable<Record<string, unknown>> {
+  const reference = entry.every;
+  const shape = reference ? pagingShape(reference.path) : undefined;
+  if (!reference || !shape) throw new Error(`${entry.command} has no paged list in the document`);
+  return crm.paginateWith(
+    pagingStrategy<Record<string, unknown>>(shape),
+    reference.path,
+    pagedInit(shape, {}, undefined, pageSize),
+  );
 }

@@ -1,7 +1,8 @@
 import { defaultBaseUrl } from "@engagifii/crm-client";
 import type { Command } from "commander";
 import { withConnection, writeOut } from "../command-runner.js";
-import { resourceHelper, resourceTable } from "../resource-table.js";
+import { resourceTable } from "../resource-table.js";
+import { listPage } from "./resource-list.js";
 
 export function registerAuth(program: Command): void {
   const auth = program.command("auth").description("Check the credentials");
@@ -14,9 +15,9 @@ export function registerAuth(program: Command): void {
     )
     .action(async (_flags: object, command: Command) => {
       await withConnection(command, async ({ crm, config, tokenEvents }) => {
-        const cheapest = resourceTable[0];
+        const cheapest = resourceTable.find((entry) => entry.operations.list);
         const started = performance.now();
-        if (cheapest) await resourceHelper(crm, cheapest).list({ pageSize: 1 });
+        if (cheapest?.operations.list) await listPage(crm, cheapest.operations.list, 0, 1);
         const elapsed = Math.round(performance.now() - started);
         const token = tokenEvents.at(-1);
         const source = (key: keyof typeof config.sources) => (config.sources[key] ? ` (${config.sources[key]})` : "");

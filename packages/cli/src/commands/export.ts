@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import { usageError } from "../cli-error.js";
 import { withConnection } from "../command-runner.js";
-import { findOperation } from "../document/operations.js";
+import { operationAt } from "../document/operations.js";
 import { listItemSchema, objectFields } from "../document/schemas.js";
 import { exitCodes } from "../exit-codes.js";
 import { type ExportFormatName, exportFormat, exportFormatNames } from "../export/export-format.js";
@@ -9,7 +9,8 @@ import { runExport } from "../export/run-export.js";
 import { integerFlag } from "../integer-flag.js";
 import { interruptSignal } from "../interrupt.js";
 import { createProgress } from "../output/progress.js";
-import { resourceEntry, resourceTable } from "../resource-table.js";
+import { pagingShape } from "../paging.js";
+import { pagedResources, resourceEntry } from "../resource-table.js";
 
 interface ExportFlags {
   format: ExportFormatName;
@@ -32,7 +33,12 @@ export function registerExport(program: Command): void {
   program
     .command("export")
     .description("Export every record of a resource to a CSV, JSON Lines or JSON file")
-    .argument("<resource>", resourceTable.map((entry) => entry.command).join(" | "))
+    .argument(
+      "<resource>",
+      pagedResources()
+        .map((entry) => entry.command)
+        .join(" | "),
+    )
     .addOption(new Option("--format <format>", "output format").choices(exportFormatNames).default("csv"))
     .requiredOption("--out <file>", "output file")
     .option("--page-size <size>", "records per request (the API allows up to 200)", "200")
@@ -40,17 +46,19 @@ export function registerExport(program: Command): void {
     .option("--resume", "continue an interrupted export from its checkpoint")
     .addHelpText("after", examples)
     .action(async (resource: string, flags: ExportFlags, command: Command) => {
-      if (!resourceTable.some((entry) => entry.command === resource)) {
+      if (!pagedResources().some((entry) => entry.command === resource)) {
         throw usageError(
           `cannot export "${resource}"`,
-          `choose one of ${resourceTable.map((entry) => entry.command).join(", ")}`,
+          `choose one of ${pagedResources()
+            .map((entry) => entry.command)
+            .join(", ")}`,
         );
       }
       const entry = resourceEntry(resource);
       const pageSize = integerFlag(flags.pageSize, "--page-size");
       const concurrency = Math.max(1, integerFlag(flags.concurrency, "--concurrency"));
       await withConnection(command, async ({ crm, document }) => {
-        const list = findOperation(document, entry.operations.list);
+        const list = operationAt(document, entry.every!);
         const columns = objectFields(document, listItemSchema(document, list)).names;
         const interrupt = interruptSignal();
         const started = performance.now();
@@ -58,6 +66,7 @@ export function registerExport(program: Command): void {
           const { items, pages } = await runExport({
             crm,
             listPath: list.path,
+            pagingShape: pagingShape(list.path)!,
             resource,
             formatName: flags.format,
             format: exportFormat(flags.format, columns.length > 0 ? columns : entry.columns),

@@ -4,30 +4,32 @@ import { withConnection, writeOut } from "../command-runner.js";
 import { collect, type FieldFlags, readFields } from "../fields.js";
 import { integerFlag } from "../integer-flag.js";
 import { formatTable } from "../output/table.js";
-import { type ResourceEntry, resourceHelper, resourceTable } from "../resource-table.js";
+import { callResource, type ResourceEntry, recordPath, resourceTable } from "../resource-table.js";
+import { listPage } from "./resource-list.js";
 
 interface OutputFlags {
   json?: boolean;
 }
 
-/** `engagifii <resource> list|get|create|update|delete` for every entry of the resource table. */
+/** `engagifii <resource> list|get|create|update|delete`: a command per resource of the generated table, a subcommand per verb the map names. */
 export function registerResources(program: Command): void {
   for (const entry of resourceTable) registerResource(program, entry);
 }
 
 function registerResource(program: Command, entry: ResourceEntry): void {
-  const { command: name, singular } = entry;
+  const { command: name, singular, operations } = entry;
+  const verbs = Object.keys(operations);
   const resource = program
     .command(name)
-    .description(`List, get, create, update and delete ${name} (crm.${entry.helper})`)
+    .description(`${sentence(verbs)} ${name}`)
     .addHelpText(
       "after",
-      `\nExamples:\n  $ engagifii ${name} list --page-size 10\n  $ engagifii ${name} get <id> --json`,
+      `\nExamples:\n  $ engagifii ${name} ${verbs.includes("list") ? "list --page-size 10" : "--help"}`,
     );
 
   const show = async (record: unknown, flags: OutputFlags) =>
     writeOut(
-      flags.json
+      flags.json || entry.columns.length === 0 || typeof record !== "object" || record === null
         ? `${JSON.stringify(record, null, 2)}\n`
         : `${formatTable([record as Record<string, unknown>], entry.columns)}\n`,
     );
@@ -43,64 +45,84 @@ function registerResource(program: Command, entry: ResourceEntry): void {
     return fields;
   };
 
-  resource
-    .command("list")
-    .description(`One page of ${name}`)
-    .option("--page <index>", "zero-based page index", "0")
-    .option("--page-size <size>", "items per page", "50")
-    .option("--json", "print the page as JSON instead of a table")
-    .addHelpText("after", `\nExample:\n  $ engagifii ${name} list --page 1 --page-size 20`)
-    .action(async (flags: OutputFlags & { page: string; pageSize: string }, command: Command) => {
-      await withConnection(command, async ({ crm }) => {
-        const page = (await resourceHelper(crm, entry).list({
-          pageIndex: integerFlag(flags.page, "--page"),
-          pageSize: integerFlag(flags.pageSize, "--page-size"),
-        })) as { data: Record<string, unknown>[]; totalCount: number; pageIndex: number };
-        if (flags.json) return writeOut(`${JSON.stringify(page, null, 2)}\n`);
-        const footer = `page ${page.pageIndex}: ${page.data.length} of ${page.totalCount} ${name}`;
-        await writeOut(`${formatTable(page.data, entry.columns)}\n${footer}\n`);
+  const { list, get, create, update } = operations;
+  const remove = operations.delete;
+  if (list) {
+    resource
+      .command("list")
+      .description(`One page of ${name} (${list.method} ${list.path})`)
+      .option("--page <index>", "zero-based page index", "0")
+      .option("--page-size <size>", "items per page", "50")
+      .option("--json", "print the page as the API returned it, as JSON")
+      .addHelpText("after", `\nExample:\n  $ engagifii ${name} list --page 1 --page-size 20`)
+      .action(async (flags: OutputFlags & { page: string; pageSize: string }, command: Command) => {
+        const pageIndex = integerFlag(flags.page, "--page");
+        const pageSize = integerFlag(flags.pageSize, "--page-size");
+        await withConnection(command, async ({ crm }) => {
+          const page = await listPage(crm, list, pageIndex, pageSize);
+          if (flags.json) return writeOut(`${JSON.stringify(page.body, null, 2)}\n`);
+          const footer = `page ${pageIndex}: ${page.items.length} of ${page.totalCount ?? "?"} ${name}`;
+          await writeOut(`${formatTable(page.items, entry.columns)}\n${footer}\n`);
+        });
       });
-    });
-
-  resource
-    .command("get")
-    .description(`One ${singular} by id`)
-    .argument("<id>")
-    .option("--json", "print JSON instead of a table")
-    .addHelpText("after", `\nExample:\n  $ engagifii ${name} get <id> --json`)
-    .action(async (id: string, flags: OutputFlags, command: Command) => {
-      await withConnection(command, async ({ crm }) => show(await resourceHelper(crm, entry).get(id), flags));
-    });
-
-  withFields(resource.command("create").description(`Create a ${singular}`))
-    .option("--idempotency-key <key>", "makes the create safe to retry: the API does it at most once")
-    .addHelpText("after", `\nExample:\n  $ engagifii ${name} create --input ${singular}.json`)
-    .action(async (flags: FieldFlags & OutputFlags & { idempotencyKey?: string }, command: Command) => {
-      const fields = requireFields(flags, "create");
-      await withConnection(command, async ({ crm }) => {
-        const options = flags.idempotencyKey ? { idempotencyKey: flags.idempotencyKey } : undefined;
-        await show(await resourceHelper(crm, entry).create(fields, options), flags);
+  }
+  if (get) {
+    resource
+      .command("get")
+      .description(`One ${singular} by id (${get.method} ${get.path})`)
+      .argument("<id>")
+      .option("--json", "print JSON instead of a table")
+      .addHelpText("after", `\nExample:\n  $ engagifii ${name} get <id> --json`)
+      .action(async (id: string, flags: OutputFlags, command: Command) => {
+        await withConnection(command, async ({ crm }) =>
+          show(await callResource(crm, get, { path: recordPath(get, id) }), flags),
+        );
       });
-    });
-
-  withFields(resource.command("update").description(`Change fields of a ${singular}`).argument("<id>"))
-    .addHelpText("after", `\nExample:\n  $ engagifii ${name} update <id> -F isActive=false`)
-    .action(async (id: string, flags: FieldFlags & OutputFlags, command: Command) => {
-      const fields = requireFields(flags, "update");
-      await withConnection(command, async ({ crm }) =>
-        show(await resourceHelper(crm, entry).update(id, fields), flags),
-      );
-    });
-
-  resource
-    .command("delete")
-    .description(`Delete a ${singular}`)
-    .argument("<id>")
-    .addHelpText("after", `\nExample:\n  $ engagifii ${name} delete <id>`)
-    .action(async (id: string, _flags: object, command: Command) => {
-      await withConnection(command, async ({ crm }) => {
-        await resourceHelper(crm, entry).delete(id);
-        await writeOut(`deleted ${singular} ${id}\n`);
+  }
+  if (create) {
+    withFields(resource.command("create").description(`Create a ${singular} (${create.method} ${create.path})`))
+      .option("--idempotency-key <key>", "makes the create safe to retry: the API does it at most once")
+      .addHelpText("after", `\nExample:\n  $ engagifii ${name} create --input ${singular.replaceAll(" ", "-")}.json`)
+      .action(async (flags: FieldFlags & OutputFlags & { idempotencyKey?: string }, command: Command) => {
+        const body = requireFields(flags, "create");
+        await withConnection(command, async ({ crm }) => {
+          const key = flags.idempotencyKey ? { idempotencyKey: flags.idempotencyKey } : {};
+          await show(await callResource(crm, create, { body, ...key }), flags);
+        });
       });
-    });
+  }
+  if (update) {
+    withFields(
+      resource
+        .command("update")
+        .description(`Change fields of a ${singular} (${update.method} ${update.path})`)
+        .argument("<id>"),
+    )
+      .addHelpText("after", `\nExample:\n  $ engagifii ${name} update <id> -F isActive=false`)
+      .action(async (id: string, flags: FieldFlags & OutputFlags, command: Command) => {
+        const body = requireFields(flags, "update");
+        await withConnection(command, async ({ crm }) =>
+          show(await callResource(crm, update, { path: recordPath(update, id), body }), flags),
+        );
+      });
+  }
+  if (remove) {
+    resource
+      .command("delete")
+      .description(`Delete a ${singular} (${remove.method} ${remove.path})`)
+      .argument("<id>")
+      .addHelpText("after", `\nExample:\n  $ engagifii ${name} delete <id>`)
+      .action(async (id: string, _flags: object, command: Command) => {
+        await withConnection(command, async ({ crm }) => {
+          await callResource(crm, remove, { path: recordPath(remove, id) });
+          await writeOut(`deleted ${singular} ${id}\n`);
+        });
+      });
+  }
+}
+
+/** ["list", "get", "delete"] → "List, get and delete". */
+function sentence(verbs: readonly string[]): string {
+  const text = verbs.length > 1 ? `${verbs.slice(0, -1).join(", ")} and ${verbs.at(-1)}` : (verbs[0] ?? "");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,13 +1,13 @@
 import type { Command } from "commander";
 import { usageError } from "../cli-error.js";
 import { withConnection, writeOut } from "../command-runner.js";
-import { findOperation } from "../document/operations.js";
+import { operationAt } from "../document/operations.js";
 import { listItemSchema, objectFields, requestBodySchema } from "../document/schemas.js";
 import { exitCodes } from "../exit-codes.js";
 import { integerFlag } from "../integer-flag.js";
 import { interruptSignal } from "../interrupt.js";
 import { createProgress } from "../output/progress.js";
-import { resourceEntry, resourceHelper, resourceTable } from "../resource-table.js";
+import { everyRecord, pagedResources, type ResourceEntry, resourceEntry } from "../resource-table.js";
 import { applyPlan } from "../sync/apply-plan.js";
 import { buildPlan } from "../sync/plan.js";
 import { formatPlan } from "../sync/print-plan.js";
@@ -40,7 +40,12 @@ export function registerSync(program: Command): void {
   program
     .command("sync")
     .description("Make the API's records match a CSV or JSON Lines file: plan, then apply")
-    .argument("<resource>", resourceTable.map((entry) => entry.command).join(" | "))
+    .argument(
+      "<resource>",
+      syncable()
+        .map((entry) => entry.command)
+        .join(" | "),
+    )
     .argument("<file>", "a .csv with a header row, or a .jsonl file")
     .option("--match <field>", "the field that identifies a record in both", "email")
     .option("--dry-run", "print the plan and change nothing")
@@ -48,10 +53,12 @@ export function registerSync(program: Command): void {
     .option("--concurrency <writes>", "writes in flight at once, within the rate limit", "4")
     .addHelpText("after", examples)
     .action(async (resource: string, file: string, flags: SyncFlags, command: Command) => {
-      if (!resourceTable.some((entry) => entry.command === resource)) {
+      if (!syncable().some((entry) => entry.command === resource)) {
         throw usageError(
           `cannot sync "${resource}"`,
-          `choose one of ${resourceTable.map((entry) => entry.command).join(", ")}`,
+          `choose one of ${syncable()
+            .map((entry) => entry.command)
+            .join(", ")}`,
         );
       }
       const entry = resourceEntry(resource);
@@ -60,12 +67,9 @@ export function registerSync(program: Command): void {
       await withConnection(command, async ({ crm, document }) => {
         const fields = objectFields(
           document,
-          requestBodySchema(document, findOperation(document, entry.operations.create)),
+          requestBodySchema(document, operationAt(document, entry.operations.create!)),
         );
-        const itemFields = objectFields(
-          document,
-          listItemSchema(document, findOperation(document, entry.operations.list)),
-        );
+        const itemFields = objectFields(document, listItemSchema(document, operationAt(document, entry.every!)));
         if (!fields.types.has(flags.match)) {
           throw usageError(
             `--match ${flags.match} is not a field of a ${entry.singular}`,
@@ -73,7 +77,7 @@ export function registerSync(program: Command): void {
           );
         }
         const records: Record<string, unknown>[] = [];
-        for await (const record of resourceHelper(crm, entry).iterate({ pageSize: 200 })) records.push(record);
+        for await (const record of everyRecord(crm, entry, 200)) records.push(record);
         const ignoredColumns = new Set(itemFields.names.filter((name) => !fields.types.has(name)));
         const plan = buildPlan(rows, records, {
           match: flags.match,
@@ -123,4 +127,9 @@ export function registerSync(program: Command): void {
         }
       });
     });
+}
+
+/** The resources sync can write: a paged list to read, and create, update and delete. */
+function syncable(): ResourceEntry[] {
+  return pagedResources().filter(({ operations }) => operations.create && operations.update && operations.delete);
 }

@@ -1,6 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import { CliError } from "../cli-error.js";
 import { exitCodes } from "../exit-codes.js";
+import type { OperationReference } from "../resource-entry.js";
 import type { OpenApiDocument } from "./load-document.js";
 
 export interface Operation {
@@ -37,6 +38,17 @@ export function findOperation(document: OpenApiDocument, operationId: string): O
     });
   }
   return found;
+}
+
+/** The operation a resource table entry names; a one-line error when the document in use lacks it. */
+export function operationAt(document: OpenApiDocument, reference: OperationReference): Operation {
+  const definition = document.paths[reference.path]?.[reference.method.toLowerCase()];
+  if (typeof definition !== "object" || definition === null) {
+    throw new CliError(`the OpenAPI document has no operation ${reference.method} ${reference.path}`, {
+      hint: "the document changed; run `pnpm generate` (or update @engagifii/crm-cli), or pass --spec with the document the API serves",
+    });
+  }
+  return { ...reference, operationId: reference.operationId, definition: definition as Record<string, unknown> };
 }
 
 /** Path parameters of a template, in order: `/a/{x}/b/{y}` → ["x", "y"]. */

@@ -1,8 +1,10 @@
 import { open } from "node:fs/promises";
-import { type CrmClient, type PageStrategy, pageIndexStrategy } from "@engagifii/crm-client";
+import type { CrmClient, PageStrategy } from "@engagifii/crm-client";
+import type { PagedOperationMetadata } from "@engagifii/crm-types";
 import { CliError } from "../cli-error.js";
 import { exitCodes } from "../exit-codes.js";
 import type { Progress } from "../output/progress.js";
+import { pagedInit, pagingStrategy } from "../paging.js";
 import {
   checkpointPath,
   type ExportCheckpoint,
@@ -16,6 +18,8 @@ export interface ExportJob {
   crm: CrmClient;
   /** The list operation's path, from the document. */
   listPath: string;
+  /** How that path pages, from the document's generated metadata. */
+  pagingShape: PagedOperationMetadata;
   resource: string;
   formatName: string;
   format: ExportFormat;
@@ -82,7 +86,7 @@ export async function runExport(job: ExportJob): Promise<{ items: number; pages:
     }
     let totalCount: number | undefined;
     const strategy = startingAt(
-      pageIndexStrategy<Record<string, unknown>>(),
+      pagingStrategy<Record<string, unknown>>(job.pagingShape),
       checkpoint.nextPage,
       job.pageSize,
       (total) => {
@@ -90,16 +94,11 @@ export async function runExport(job: ExportJob): Promise<{ items: number; pages:
       },
     );
     const pages = job.crm
-      .paginateWith(
-        strategy,
-        job.listPath,
-        { params: { query: { pageSize: job.pageSize } } },
-        {
-          concurrency: job.concurrency,
-          itemKey: false, // remembering every id would grow with the collection
-          signal: job.signal,
-        },
-      )
+      .paginateWith(strategy, job.listPath, pagedInit(job.pagingShape, {}, undefined, job.pageSize), {
+        concurrency: job.concurrency,
+        itemKey: false, // remembering every id would grow with the collection
+        signal: job.signal,
+      })
       .pages();
     job.progress.update(checkpoint.items, totalCount);
     for await (const items of pages) {
@@ -135,7 +134,7 @@ function startingAt<TItem>(
 ): PageStrategy<TItem> {
   return {
     method: inner.method,
-    pageRequest: (init, index) => inner.pageRequest(init, index + first),
+    pageRequest: (init, index, servedSize) => inner.pageRequest(init, index + first, servedSize),
     readPage(body) {
       const page = inner.readPage(body);
       onTotal(page.totalCount);

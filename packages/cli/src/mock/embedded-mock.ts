@@ -2,7 +2,6 @@
 // same document, seeded with sample people, organizations and a committee. The commands only see `{ url, tokenUrl, stop }`.
 import type { SandboxSeed } from "@engagifii/crm-mock-server";
 import type { OpenApiDocument } from "../document/load-document.js";
-import { findOperation } from "../document/operations.js";
 import { resourceTable } from "../resource-table.js";
 
 export interface EmbeddedMock {
@@ -79,16 +78,20 @@ const sampleRecords: Record<string, () => Record<string, unknown>[]> = {
 export async function startEmbeddedMock(
   document: OpenApiDocument,
   specPath: string | undefined,
+  port = 0,
 ): Promise<EmbeddedMock> {
   const seed: SandboxSeed = {};
   for (const entry of resourceTable) {
     const records = sampleRecords[entry.command];
-    if (records) seed[findOperation(document, entry.operations.list).path] = records() as SandboxSeed[string];
+    const collection = entry.operations.list ?? entry.every;
+    if (records && collection && document.paths[collection.path])
+      seed[collection.path] = records() as SandboxSeed[string];
   }
   // Loaded only for --mock: Prism takes about a second to load, which no other command should pay.
   const { startMockServer } = await import("@engagifii/crm-mock-server");
   const server = await startMockServer({
     stateful: true,
+    port,
     seed: seed as SandboxSeed,
     ...(specPath ? { spec: specPath } : {}),
   });

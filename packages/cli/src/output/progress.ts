@@ -45,7 +45,8 @@ export function createProgress(
       const tenth = Math.min(10, Math.floor((done / total) * 10));
       if (tenth <= lastTenth) return;
       lastTenth = tenth;
-      stream.write(`${label}: ${tenth * 10}% (${done}/${total})\n`);
+      // The line is drawn at each 10 % step, but says the real share: 1 of 3 is 33 %, not 30 %.
+      stream.write(`${label}: ${Math.floor((Math.min(done, total) / total) * 100)}% (${done}/${total})\n`);
     },
     stop() {},
   };

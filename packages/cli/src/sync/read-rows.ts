@@ -1,8 +1,10 @@
 import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { createInterface } from "node:readline";
-import { parse } from "csv-parse";
+import { parse } from "csv-parse/sync";
 import { usageError } from "../cli-error.js";
+import { lineNumbers } from "./line-numbers.js";
 
 /** One record of the input file, with the line it starts on (1-based, the CSV header is line 1). */
 export interface InputRow {
@@ -24,15 +26,23 @@ export async function readRows(path: string): Promise<InputRow[]> {
 }
 
 async function readCsv(path: string): Promise<InputRow[]> {
+  const bytes = await readFile(path);
+  const lines = lineNumbers(bytes);
+  const parsed = parse(bytes, { bom: true, skip_empty_lines: true, trim: true, info: true }) as unknown as {
+    record: string[];
+    info: { bytes: number };
+  }[];
+  const [header, ...records] = parsed;
+  if (!header) throw new Error("the file is empty: expected a header row");
+  const columns = header.record;
+  const duplicate = columns.find((name, index) => columns.indexOf(name) !== index);
+  if (duplicate !== undefined) throw new Error(`the header names the column "${duplicate}" twice`);
   const rows: InputRow[] = [];
-  const parser = createReadStream(path).pipe(
-    parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }),
-  );
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: Record<string, string>;
-    info: { lines: number };
-  }>) {
-    rows.push({ line: info.lines, values: record });
+  let previousEnd = header.info.bytes;
+  for (const { record, info } of records) {
+    const values = Object.fromEntries(columns.map((name, index) => [name, record[index] ?? ""]));
+    rows.push({ line: lines.lineAt(lines.skipLineBreaks(previousEnd)), values });
+    previousEnd = info.bytes;
   }
   return rows;
 }
