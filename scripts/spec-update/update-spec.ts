@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 // The generators live with the packages they generate; spec:update runs them on the pulled document before writing.
+import { renderResourceTable } from "../../packages/cli/scripts/generate-resource-table.js";
 import { generateResources, RESOURCES_FILE } from "../../packages/client/scripts/generate-resources.js";
 import type { DroppedMethod } from "../../packages/client/scripts/resource-map.js";
 import { GENERATED_FILES, generateAll } from "../../packages/types/scripts/generate.js";
@@ -59,9 +60,12 @@ export interface UpdateSpecResult {
   written: string[];
 }
 
+/** The `engagifii` command line's resource commands, generated from the same map as the client's helpers. */
+const CLI_RESOURCE_TABLE_FILE = "packages/cli/src/generated/resource-table.ts";
+
 /**
  * Pulls the spec into a temporary file, classifies its changes against the committed one, generates the types, the
- * operation metadata and the resource helpers of specs/resources.yaml (dropping the entries whose operation is gone)
+ * operation metadata, the resource helpers of specs/resources.yaml and the CLI's resource commands (dropping the entries whose operation is gone)
  * and type-checks every workspace package against them; only then, unless it is a dry run, writes the spec, the
  * generated files and a changeset, restoring them all if one of the writes fails.
  */
@@ -103,7 +107,10 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
 
     const generated = await generateAll(pulledPath);
     const resources = await generateResources(pulledPath, join(repoRoot, RESOURCE_MAP_FILE));
-    const regenerated: Record<string, string> = { [RESOURCES_FILE]: resources.source };
+    const regenerated: Record<string, string> = {
+      [RESOURCES_FILE]: resources.source,
+      [CLI_RESOURCE_TABLE_FILE]: await renderResourceTable(pulledPath, join(repoRoot, RESOURCE_MAP_FILE)),
+    };
     for (const path of GENERATED_FILES) regenerated[path] = generated[path.split("/").pop() ?? ""] ?? "";
     const typeErrors = await (options.typecheck ?? typecheckWorkspace)({ repoRoot, files: regenerated });
     const breaking = diff.level === "major" || resources.dropped.length > 0 || typeErrors.length > 0;

@@ -104,7 +104,13 @@ describe("updateSpec", { timeout: 120_000 }, () => {
     );
     expect(result.diff?.added).toEqual([{ key: "GET /api/v1/people/search", operationId: "searchPeople" }]);
     const changesetFile = `.changeset/${changesetFileName(await repo.read(SPEC_FILE))}`;
-    expect(result.written).toEqual([SPEC_FILE, RESOURCES_FILE, ...GENERATED_FILES, changesetFile]);
+    expect(result.written).toEqual([
+      SPEC_FILE,
+      RESOURCES_FILE,
+      "packages/cli/src/generated/resource-table.ts",
+      ...GENERATED_FILES,
+      changesetFile,
+    ]);
 
     // The spec is written exactly as spec:pull would write it.
     const pulledPath = join(work, "added.pulled.yaml");
