@@ -36,9 +36,9 @@ import {
 
 const maxRetries = 2;
 /** Ample for an answer that comes: a loaded event loop must not turn a slow answer into a timeout. */
-const timeoutMs = 1_000;
-/** For the rows whose fault is an answer that never comes (or comes too slowly). */
-const shortTimeoutMs = 400;
+const timeoutMs = 2_000;
+/** For the rows whose fault is an answer that never comes (or comes too slowly); it also bounds the token fetch, so it leaves a loaded CI machine room. */
+const shortTimeoutMs = 1_000;
 const here = dirname(fileURLToPath(import.meta.url));
 const builtClient = join(here, "../../dist/index.js");
 

@@ -81,7 +81,7 @@ export function render(results: ResultsFile, resultsPath: string): string {
     "",
     "Each cell runs the real client, over a real socket, against a fault server that plays one fault",
     "(`packages/client/test/reliability/fault-server.ts`). Settings: `maxRetries` " +
-      `${maxRetries}, an attempt timeout of ${timeoutMs} ms (400 ms in the rows about an answer that never comes),` +
+      `${maxRetries}, an attempt timeout of ${timeoutMs} ms (1000 ms in the rows about an answer that never comes),` +
       " `Retry-After` of at most a second.",
     "A cell passes when the typed outcome is the expected one; the attempts are the expected number and never more",
     "than `maxRetries + 1` (plus one replay after a 401); the call ends within its time budget; no POST is applied",
