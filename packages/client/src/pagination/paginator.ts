@@ -1,5 +1,6 @@
 import { PaginationError } from "../errors.js";
 import { followSignal } from "../transport/abort.js";
+import { ItemFilter } from "./item-filter.js";
 import {
   changedWithoutKeys,
   expectedCount,
@@ -11,27 +12,13 @@ import {
   trustedPageSize,
 } from "./page-checks.js";
 import type { PageStrategy } from "./page-strategy.js";
+import { checkPaginateOptions, defaultItemKey, type PaginateOptions } from "./paginate-options.js";
 
-export interface PaginateOptions {
-  /** Pages fetched at once once the total is known. Requests still pass the rate limiter. Default 1. */
-  concurrency?: number;
-  /** Stop after this many pages. Default: no limit. */
-  maxPages?: number;
-  /**
-   * How to tell items apart, to drop an item a shifted page repeats: `item.id` by default, else
-   * the item's JSON. `false` keeps every item and remembers nothing (a list that changes while it
-   * is paged then throws a PaginationError).
-   */
-  itemKey?: ((item: unknown) => unknown) | false;
-  /** Stops paging, and every page request in flight. */
-  signal?: AbortSignal;
-}
+export type { PaginateOptions } from "./paginate-options.js";
 
 /** Fetches the page at a zero-based index (with the page size to ask for, once known) and returns its body. */
 export type PageFetcher = (index: number, signal: AbortSignal, pageSize?: number) => Promise<unknown>;
 
-// Pages that hold only items already returned, in a row, before the paginator gives up.
-const maxRepeatedPages = 3;
 // Times the paginator goes back to read pages again (records removed while paging) before it gives up.
 const maxRewinds = 5;
 
@@ -42,8 +29,7 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
   readonly #options: PaginateOptions;
 
   constructor(fetchPage: PageFetcher, strategy: PageStrategy<TItem>, options: PaginateOptions = {}) {
-    checkCount("concurrency", options.concurrency ?? 1);
-    checkCount("maxPages", options.maxPages);
+    checkPaginateOptions(options);
     this.#fetchPage = fetchPage;
     this.#strategy = strategy;
     this.#options = options;
@@ -64,15 +50,13 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
     const { maxPages = Infinity, itemKey } = this.#options;
     let concurrency = this.#options.concurrency ?? 1;
     const keyOf = itemKey === false ? undefined : (itemKey ?? defaultItemKey);
-    const seen = new Set<unknown>();
+    const filter = keyOf ? new ItemFilter<TItem>(keyOf) : undefined;
     const run = new AbortController();
     const unfollow = followSignal(run, this.#options.signal);
     const prefetched = new Map<number, Promise<unknown>>();
     let pageSize: number | undefined;
     let askSize: number | undefined; // sent once the server served fewer than asked
     let total: number | undefined;
-    let previousKeys: unknown[] = [];
-    let repeatedPages = 0;
     let rewinds = 0;
     let reread = -1; // the page last read a second time for being short
     let furthest = -1; // the furthest page read so far
@@ -127,18 +111,7 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
           continue;
         }
 
-        const keys = keyOf ? page.items.map(keyOf) : [];
-        let fresh = page.items;
-        if (keyOf) {
-          const newPosition = index > furthest && !changed;
-          if (newPosition && index > 0 && keys.length > 0 && sameKeys(keys, previousKeys))
-            throw ignoredPosition(`page ${index} repeats page ${index - 1} item for item`);
-          fresh = page.items.filter((_, i) => !seen.has(keys[i]) && seen.add(keys[i]));
-          repeatedPages = newPosition && fresh.length === 0 && page.items.length > 0 ? repeatedPages + 1 : 0;
-          if (repeatedPages >= maxRepeatedPages)
-            throw ignoredPosition(`${repeatedPages} pages in a row hold only items already returned`);
-        }
-        previousKeys = keys;
+        const fresh = filter ? filter.fresh(page.items, index, index > furthest && !changed) : page.items;
         furthest = Math.max(furthest, index);
         if (fresh.length > 0) yield fresh;
         if (isLastPage(index, page, pageSize, total)) return;
@@ -171,19 +144,4 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
     }
     return items;
   }
-}
-
-function sameKeys(keys: unknown[], previous: unknown[]): boolean {
-  return keys.length === previous.length && keys.every((key, i) => key === previous[i]);
-}
-
-function checkCount(option: string, value: number | undefined): void {
-  if (value !== undefined && !(Number.isInteger(value) && value >= 1))
-    throw new RangeError(`${option} must be a whole number ≥ 1, got ${value}`);
-}
-
-function defaultItemKey(item: unknown): unknown {
-  // `id` when the item has one (own or inherited), else the item's JSON.
-  const id = (item as { id?: unknown } | null | undefined)?.id;
-  return typeof id === "string" || typeof id === "number" ? id : JSON.stringify(item);
 }
