@@ -66,7 +66,8 @@ export function loadSeed(model: ResourceModel, seed: SandboxSeed): CollectionRec
   return data;
 }
 
-function exampleItems(example: unknown, kind: string | undefined): unknown[] {
+/** The items of a list example: the array itself, or its page envelope's items. */
+export function exampleItems(example: unknown, kind: string | undefined): unknown[] {
   if (Array.isArray(example)) return example;
   if (!isObject(example)) return [];
   const items = kind === "page-number" ? example.result : example.data;
