@@ -137,7 +137,9 @@ function fakeString(schema: JsonSchema, faker: Faker, name: string): string {
 
 function fromPattern(pattern: string, faker: Faker): string | undefined {
   try {
-    const value = faker.helpers.fromRegExp(pattern.replace(/^\^|\$$/g, ""));
+    // Faker knows classes like [0-9] but not the shorthands; a value that still misses the pattern is dropped.
+    const expanded = pattern.replace(/^\^|\$$/g, "").replaceAll("\\d", "[0-9]").replaceAll("\\w", "[a-zA-Z0-9_]");
+    const value = faker.helpers.fromRegExp(expanded);
     return new RegExp(pattern).test(value) ? value : undefined;
   } catch {
     return undefined;
