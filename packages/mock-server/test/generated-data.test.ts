@@ -91,3 +91,14 @@ describe("real-looking values", () => {
     expect(person.code).toMatch(/^[A-Z]{3}-\d{4}$/);
   });
 });
+
+describe("a bare name", () => {
+  it("is a company's under an organization path and a person's under a people path", () => {
+    const schema = { type: "object", properties: { name: { type: "string" } } };
+    const organization = fakeValue(schema, seededFaker("name"), "/api/Organization/PagingList") as { name: string };
+    const person = fakeValue(schema, seededFaker("name"), "/api/v1/organizations/{id}/people") as { name: string };
+    expect(organization.name).not.toBe(person.name);
+    expect(organization.name).toMatch(/\b(Inc|LLC|Group|and|-)\b|[A-Z][a-z]+ [A-Z]/);
+    expect(person.name).toMatch(/^[A-Z][a-zA-Z'.]+( [A-Z][a-zA-Z'.-]+)+$/);
+  });
+});

@@ -9,8 +9,19 @@ const maximumDepth = 8;
 const earliest = new Date("2020-01-01T00:00:00Z");
 const latest = new Date("2026-06-30T00:00:00Z");
 
-/** A value for `schema`; `name` is the property (or parameter) it is for, when known. */
-export function fakeValue(schema: JsonSchema | undefined, faker: Faker, name = "", depth = 0): unknown {
+/** A value for `schema`. `subject` is what it describes, e.g. the operation's path (`/api/Organization/…`),
+ *  so that a bare `name` is a company's name under an organization and a person's name under a person. */
+export function fakeValue(schema: JsonSchema | undefined, faker: Faker, subject = ""): unknown {
+  return valueFor(schema, { faker, subject }, "", 0);
+}
+
+interface Context {
+  faker: Faker;
+  subject: string;
+}
+
+function valueFor(schema: JsonSchema | undefined, context: Context, name: string, depth: number): unknown {
+  const { faker } = context;
   if (schema === undefined || depth > maximumDepth) return null;
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return structuredClone(schema.examples[0]);
   if (schema.example !== undefined) return structuredClone(schema.example);
@@ -19,17 +30,17 @@ export function fakeValue(schema: JsonSchema | undefined, faker: Faker, name = "
     const values = schema.enum.filter((value) => value !== null);
     return values.length > 0 ? faker.helpers.arrayElement(values) : null;
   }
-  if (Array.isArray(schema.allOf)) return fakeValue(mergeAll(schema), faker, name, depth);
+  if (Array.isArray(schema.allOf)) return valueFor(mergeAll(schema), context, name, depth);
   const choices = (schema.oneOf ?? schema.anyOf) as unknown;
   if (Array.isArray(choices)) {
     const choice = choices.find((option) => isObject(option) && option.type !== "null");
-    return fakeValue(isObject(choice) ? choice : undefined, faker, name, depth + 1);
+    return valueFor(isObject(choice) ? choice : undefined, context, name, depth + 1);
   }
   switch (typeOf(schema)) {
     case "object":
-      return fakeObject(schema, faker, depth);
+      return fakeObject(schema, context, depth);
     case "array":
-      return fakeArray(schema, faker, name, depth);
+      return fakeArray(schema, context, name, depth);
     case "integer":
       return fakeNumber(schema, faker, name, true);
     case "number":
@@ -39,7 +50,7 @@ export function fakeValue(schema: JsonSchema | undefined, faker: Faker, name = "
     case "null":
       return null;
     default:
-      return fitLength(schema, fakeString(schema, faker, name), faker);
+      return fitLength(schema, fakeString(schema, context, name), faker);
   }
 }
 
@@ -59,21 +70,22 @@ function mergeAll(schema: JsonSchema): JsonSchema {
   return merged;
 }
 
-function fakeObject(schema: JsonSchema, faker: Faker, depth: number): Record<string, unknown> {
+function fakeObject(schema: JsonSchema, context: Context, depth: number): Record<string, unknown> {
   const properties = isObject(schema.properties) ? schema.properties : {};
   const record: Record<string, unknown> = {};
   for (const [name, property] of Object.entries(properties)) {
-    record[name] = fakeValue(isObject(property) ? property : undefined, faker, name, depth + 1);
+    record[name] = valueFor(isObject(property) ? property : undefined, context, name, depth + 1);
   }
   return record;
 }
 
-function fakeArray(schema: JsonSchema, faker: Faker, name: string, depth: number): unknown[] {
+function fakeArray(schema: JsonSchema, context: Context, name: string, depth: number): unknown[] {
+  const { faker } = context;
   const minimum = typeof schema.minItems === "number" ? schema.minItems : 1;
   const maximum = typeof schema.maxItems === "number" ? schema.maxItems : Math.max(minimum, 3);
   const count = faker.number.int({ min: minimum, max: Math.max(minimum, Math.min(maximum, minimum + 2)) });
   const items = isObject(schema.items) ? schema.items : undefined;
-  const values = Array.from({ length: count }, () => fakeValue(items, faker, singular(name), depth + 1));
+  const values = Array.from({ length: count }, () => valueFor(items, context, singular(name), depth + 1));
   if (schema.uniqueItems !== true) return values;
   const seen = new Set<string>();
   return values.filter((value) => !seen.has(JSON.stringify(value)) && seen.add(JSON.stringify(value)));
@@ -103,7 +115,8 @@ function bound(inclusive: unknown, exclusive: unknown, step: number): number | u
   return typeof inclusive === "number" ? inclusive : undefined;
 }
 
-function fakeString(schema: JsonSchema, faker: Faker, name: string): string {
+function fakeString(schema: JsonSchema, context: Context, name: string): string {
+  const { faker } = context;
   const date = () => faker.date.between({ from: earliest, to: latest }).toISOString();
   switch (schema.format) {
     case "uuid":
@@ -132,13 +145,16 @@ function fakeString(schema: JsonSchema, faker: Faker, name: string): string {
     if (fitting !== undefined) return fitting;
   }
   if (isIdentifierName(name)) return faker.string.uuid();
-  return stringForName(name, faker) ?? faker.lorem.words(2);
+  return stringForName(name, faker, context.subject) ?? faker.lorem.words(2);
 }
 
 function fromPattern(pattern: string, faker: Faker): string | undefined {
   try {
     // Faker knows classes like [0-9] but not the shorthands; a value that still misses the pattern is dropped.
-    const expanded = pattern.replace(/^\^|\$$/g, "").replaceAll("\\d", "[0-9]").replaceAll("\\w", "[a-zA-Z0-9_]");
+    const expanded = pattern
+      .replace(/^\^|\$$/g, "")
+      .replaceAll("\\d", "[0-9]")
+      .replaceAll("\\w", "[a-zA-Z0-9_]");
     const value = faker.helpers.fromRegExp(expanded);
     return new RegExp(pattern).test(value) ? value : undefined;
   } catch {

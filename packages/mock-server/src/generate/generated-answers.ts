@@ -39,7 +39,7 @@ export function createGeneratedAnswers(seedText: string): GeneratedAnswers {
         examples.length > 0
           ? examples
           : Array.from({ length: generatedListLength }, (_, index) =>
-              fakeValue(itemSchema, seededFaker(seedText, operation.method, operation.path, index)),
+              fakeValue(itemSchema, seededFaker(seedText, operation.method, operation.path, index), operation.path),
             );
       datasets.set(operation, items);
     }
@@ -58,7 +58,8 @@ export function createGeneratedAnswers(seedText: string): GeneratedAnswers {
       if (responseExamples(operation, String(status)).length > 0) return undefined;
       const schema = responseSchema(operation, status);
       if (schema === undefined) return undefined;
-      return json(status, fakeValue(schema, seededFaker(seedText, operation.method, operation.path, status)));
+      const faker = seededFaker(seedText, operation.method, operation.path, status);
+      return json(status, fakeValue(schema, faker, operation.path));
     },
   };
 }

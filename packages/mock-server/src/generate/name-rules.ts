@@ -29,9 +29,23 @@ const rules: Array<[RegExp, Maker]> = [
   [/code$/i, (faker) => faker.string.alphanumeric({ length: 6, casing: "upper" })],
 ];
 
-/** A real-looking string for a property of this name, or undefined when no rule knows the name. */
-export function stringForName(name: string, faker: Faker): string | undefined {
-  return rules.find(([pattern]) => pattern.test(name))?.[1](faker);
+// A bare `name` or `title` says little: what the record is (its path) decides.
+const subjectRules: Array<[RegExp, Maker]> = [
+  [/people|person|member|contact|user/i, (faker) => faker.person.fullName()],
+  [/organi[sz]ation|company|account|vendor/i, (faker) => faker.company.name()],
+  [/committee|group|team/i, (faker) => `${faker.commerce.department()} Committee`],
+  [/event|meeting/i, (faker) => `${faker.company.buzzAdjective()} ${faker.company.buzzNoun()} meeting`],
+  [/product|item/i, (faker) => faker.commerce.productName()],
+];
+
+/** A real-looking string for a property of this name (on a record at `subject`), or undefined when no rule knows it. */
+export function stringForName(name: string, faker: Faker, subject = ""): string | undefined {
+  // The last path segment that names a kind of record: `/api/Organization/PagingList` is about organizations.
+  const segments = subject.split("/").reverse();
+  const bySubject = /^(name|title)$/i.test(name)
+    ? segments.flatMap((segment) => subjectRules.filter(([pattern]) => pattern.test(segment)))[0]
+    : undefined;
+  return (bySubject ?? rules.find(([pattern]) => pattern.test(name)))?.[1](faker);
 }
 
 /** Whether a property name says it holds an identifier (`id`, `personId`, `person_id`). */

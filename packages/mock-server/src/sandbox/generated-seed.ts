@@ -20,7 +20,7 @@ export function withGeneratedRecords(model: ResourceModel, seed: SandboxSeed, se
     const integerKeys = allowsType(collection.keySchema, "integer") || allowsType(collection.keySchema, "number");
     completed[path] = Array.from({ length: generatedRecordCount }, (_, index) => {
       const faker = seededFaker(seedText, path, index);
-      const record = fakeValue(collection.recordSchema, faker) as JsonObject;
+      const record = fakeValue(collection.recordSchema, faker, path) as JsonObject;
       return { ...record, [collection.keyField]: integerKeys ? index + 1 : faker.string.uuid() };
     });
   }
