@@ -31,8 +31,10 @@ export interface MockServerOptions {
   dynamic?: boolean;
   /** Keep records in memory per tenant: creates, updates and deletes stick, lists page over them. Default: false. */
   stateful?: boolean;
-  /** With `dynamic`: text that makes generated bodies the same on every run. With `stateful`: the starting
-   *  records, or the path of a JSON file of them. Default: none (random), resp. the document's examples. */
+  /** Without `stateful`: text that seeds the generated data (ours where the document has no example, and
+   *  `dynamic`'s), so bodies are the same on every run. With `stateful`: the starting records, or the path of a JSON
+   *  file of them. Default: a fixed text (`dynamic`: random), resp. the document's examples (plus generated
+   *  records where it has none). */
   seed?: string | SandboxSeed;
   /** Lifetime of the tokens the token endpoint issues. Default: 3600. */
   tokenTtlSeconds?: number;
