@@ -30,11 +30,11 @@ export interface GeneratedAnswers {
 
 export function createGeneratedAnswers(seedText: string): GeneratedAnswers {
   const datasets = new Map<HttpOperation, unknown[]>();
-  const datasetOf = (operation: HttpOperation, itemSchema: JsonSchema | undefined, kind: string): unknown[] => {
+  const datasetOf = (operation: HttpOperation, itemSchema: JsonSchema | undefined, itemsField?: string): unknown[] => {
     let items = datasets.get(operation);
     if (items === undefined) {
       const status = String(successResponse(operation).status);
-      const examples = responseExamples(operation, status).flatMap((example) => exampleItems(example, kind));
+      const examples = responseExamples(operation, status).flatMap((example) => exampleItems(example, itemsField));
       items =
         examples.length > 0
           ? examples
@@ -51,7 +51,7 @@ export function createGeneratedAnswers(seedText: string): GeneratedAnswers {
       const success = successResponse(operation);
       const paging = status === success.status ? detectPaging(operation) : undefined;
       if (paging !== undefined) {
-        const items = datasetOf(operation, paging.itemSchema, paging.kind);
+        const items = datasetOf(operation, paging.itemSchema, paging.itemsField);
         const page = paging.readPage(query, body);
         return json(status, paging.envelope(items.slice(page.offset, page.offset + page.size), items.length, page));
       }
