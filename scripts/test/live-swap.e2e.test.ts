@@ -1,6 +1,7 @@
 // The maintainer's day the live document arrives, end to end on a copy of this repository: spec:update from a
 // live-shaped document, one edit of specs/resources.yaml, generate, build, type-check, and an integrator's program
-// against a server on that document (live-shaped-server.ts) that pages a POST PagingList and gets one record.
+// against the stateful mock on that document (integrator-against-mock.ts): a token with the document's scope, a POST
+// PagingList paged to the end, and one record.
 import { spawn } from "node:child_process";
 import { mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -9,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childOutput } from "../child-output.js";
 import { copyWorkspace } from "../spec-update/typecheck-workspace.js";
-import { PEOPLE, startLiveShapedServer } from "./live-shaped-server.js";
+import { startRecordedMock } from "./integrator-against-mock.js";
 import { REAL_REPO } from "./temp-repo.js";
 
 const fixture = join(REAL_REPO, "scripts/test/fixtures/live-shaped-openapi3.yaml");
@@ -29,7 +30,7 @@ import { MembershipStatus } from "@engagifii/crm-types";
 
 const crm = createCrmClient({ clientId: "integrator", clientSecret: "secret", tenantCode: "acme" });
 const ids: string[] = [];
-for await (const person of crm.people.iterate({ sortBy: "lastName", sortDirection: "asc" }, { concurrency: 2 }))
+for await (const person of crm.people.iterate({ sortBy: "lastName", sortDirection: "asc", itemCount: 10 }, { concurrency: 2 }))
   ids.push(person.id ?? "");
 const first = await crm.people.get(ids[0] ?? "");
 const active: boolean = first.membershipStatus === MembershipStatus.Active;
@@ -87,20 +88,17 @@ describe("swapping in a live-shaped document", { timeout: 300_000 }, () => {
       expect(typecheck.code, `${dir}: ${typecheck.text}`).toBe(0);
     }
 
-    const server = await startLiveShapedServer();
+    const server = await startRecordedMock(join(repo, "specs/engagifii-crm.openapi.yaml"));
     try {
       const program = await run(tsx, ["src/integrator.ts"], join(repo, "examples"), {
         ENGAGIFII_BASE_URL: server.url,
         ENGAGIFII_LOG: "off",
       });
       expect(program.code, program.text).toBe(0);
-      expect(JSON.parse(program.stdout)).toEqual({
-        count: PEOPLE.length,
-        unique: PEOPLE.length,
-        first: "Person 0",
-        active: true,
-      });
-      // One token, with the document's scope, from the document's token URL; pages of 10 though 100 were asked.
+      // Every generated person once (the mock's own count), and the first of them.
+      expect(JSON.parse(program.stdout)).toEqual(await server.expectedOutput());
+      expect(JSON.parse(program.stdout).count).toBeGreaterThan(20);
+      // One token, with the document's scope, from the document's token URL; 25 people in pages of 10.
       expect(server.seen.filter((line) => line.startsWith("token"))).toEqual(["token scope=crm.api"]);
       expect(server.seen.filter((line) => line === "POST /api/Person/PagingList")).toHaveLength(3);
     } finally {

@@ -15,7 +15,7 @@ Options:
   --spec <file|url>   OpenAPI document to serve (default: the spec shipped in this package)
   --dynamic           generate responses from the schemas instead of the examples
   --stateful          keep records per tenant: creates, updates and deletes stick
-  --seed <text|file>  with --dynamic: make responses the same on every run;
+  --seed <text|file>  without --stateful: seed the generated data (same data on every run);
                       with --stateful: a JSON file of starting records (default: the spec's examples)
   --token-ttl <s>     lifetime of issued tokens in seconds (default: 3600)
   --client-id <id>    with --client-secret: the only credentials the token endpoint accepts

@@ -8,6 +8,7 @@ import type { TokenIssuer } from "./auth/token-issuer.js";
 import type { DocsHandler } from "./docs/serve-docs.js";
 import { documentsStatus, type HttpOperation } from "./document/http-operation.js";
 import { mostLiteralFirst, pathTemplate } from "./document/path-template.js";
+import type { GeneratedAnswers } from "./generate/generated-answers.js";
 import { askPrism, prismAccepted, readBody, sendAnswer, sendPrismAnswer } from "./http/exchange.js";
 import { preferredStatus, standardErrorStatuses } from "./http/prefer-code.js";
 import { problem, type SandboxResponse } from "./http/sandbox-response.js";
@@ -23,6 +24,8 @@ export interface FrontServerOptions {
   docs: DocsHandler;
   /** The stateful sandbox, when on. */
   sandbox?: Sandbox | undefined;
+  /** Stateless mode without `dynamic`: generated bodies where the document has no example, coherent pages. */
+  generated?: GeneratedAnswers | undefined;
   now: () => number;
 }
 
@@ -65,6 +68,11 @@ export function createFrontServer(options: FrontServerOptions): Server {
       });
       return sendAnswer(request, reply, answer);
     }
+    const generated =
+      operation && options.generated && prismAccepted(prism)
+        ? options.generated.answer(operation, prism.status, Object.fromEntries(url.searchParams), parseJson(body))
+        : undefined;
+    if (generated !== undefined) return sendAnswer(request, reply, generated);
     sendPrismAnswer(reply, prism);
   }
 

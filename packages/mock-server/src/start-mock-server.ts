@@ -8,6 +8,8 @@ import { defaultSpecPath } from "./default-spec-path.js";
 import { readDocument } from "./docs/docs-document.js";
 import { createDocsHandler } from "./docs/serve-docs.js";
 import { createFrontServer } from "./front-server.js";
+import { createGeneratedAnswers } from "./generate/generated-answers.js";
+import { defaultDataSeed } from "./generate/seeded-faker.js";
 import { listen } from "./listen.js";
 import { loadOperations } from "./load-operations.js";
 import { createSandbox } from "./sandbox/sandbox.js";
@@ -29,8 +31,10 @@ export interface MockServerOptions {
   dynamic?: boolean;
   /** Keep records in memory per tenant: creates, updates and deletes stick, lists page over them. Default: false. */
   stateful?: boolean;
-  /** With `dynamic`: text that makes generated bodies the same on every run. With `stateful`: the starting
-   *  records, or the path of a JSON file of them. Default: none (random), resp. the document's examples. */
+  /** Without `stateful`: text that seeds the generated data (ours where the document has no example, and
+   *  `dynamic`'s), so bodies are the same on every run. With `stateful`: the starting records, or the path of a JSON
+   *  file of them. Default: a fixed text (`dynamic`: random), resp. the document's examples (plus generated
+   *  records where it has none). */
   seed?: string | SandboxSeed;
   /** Lifetime of the tokens the token endpoint issues. Default: 3600. */
   tokenTtlSeconds?: number;
@@ -72,8 +76,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const spec = options.spec ?? defaultSpecPath();
   const operations = await loadOperations(spec);
   const document = await readDocument(spec);
-  const sandbox = options.stateful ? await createSandbox(operations, options.seed) : undefined;
+  const sandbox = options.stateful ? await createSandbox(operations, options.seed, defaultDataSeed) : undefined;
   const prismSeed = !options.stateful && typeof options.seed === "string" ? { seed: options.seed } : {};
+  const dataSeed = typeof options.seed === "string" ? options.seed : defaultDataSeed;
+  const generated = options.stateful || options.dynamic ? undefined : createGeneratedAnswers(dataSeed);
 
   // Same settings as `prism mock`: validate requests, responses and security on every call.
   const config: IHttpConfig = {
@@ -100,6 +106,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     token: { issuer, scopes: security.scopes, clientId: options.clientId, clientSecret: options.clientSecret },
     docs: createDocsHandler({ document, tokenPath: security.tokenPath, clientId: options.clientId }),
     sandbox,
+    generated,
     now,
   });
   try {

@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
 
 export const packageDirectory = fileURLToPath(new URL("..", import.meta.url));
 
@@ -21,4 +25,37 @@ export async function sandboxToken(tokenUrl: string, clientId = "test", clientSe
   });
   if (response.status !== 200) throw new Error(`token endpoint answered ${response.status}`);
   return ((await response.json()) as { access_token: string }).access_token;
+}
+
+const scriptsFixture = (name: string) =>
+  fileURLToPath(new URL(`../../../scripts/test/fixtures/${name}`, import.meta.url));
+
+/** The repository's live-shaped fixtures: Swashbuckle-like, no examples, POST …/PagingList lists. */
+export const liveShapedOpenApi3 = scriptsFixture("live-shaped-openapi3.yaml");
+export const liveShapedSwagger2 = scriptsFixture("live-shaped-swagger2.yaml");
+
+/** Our document, as committed in specs/. */
+export const repositorySpec = fileURLToPath(new URL("../../../specs/engagifii-crm.openapi.yaml", import.meta.url));
+
+/** Writes a copy of a YAML/JSON document without any `example` or `examples`, and returns its path. */
+export async function withoutExamples(spec: string): Promise<string> {
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (typeof node !== "object" || node === null) return node;
+    return Object.fromEntries(
+      Object.entries(node).flatMap(([key, value]) =>
+        key === "example" || key === "examples" ? [] : [[key, strip(value)]],
+      ),
+    );
+  };
+  const folder = await mkdtemp(join(tmpdir(), "mock-no-examples-"));
+  const path = join(folder, "document.json");
+  await writeFile(path, JSON.stringify(strip(parse(await readFile(spec, "utf8")))));
+  return path;
+}
+
+/** A client-credentials token and the headers an API call needs, from a mock's token endpoint. */
+export async function apiHeaders(tokenUrl: string): Promise<Record<string, string>> {
+  const token = await sandboxToken(tokenUrl);
+  return { authorization: `Bearer ${token}`, "tenant-code": "acme", "content-type": "application/json" };
 }

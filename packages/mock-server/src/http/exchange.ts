@@ -37,6 +37,8 @@ export async function askPrism(prismUrl: string, request: IncomingMessage, body:
     if (value === undefined || hopByHop.has(name)) continue;
     headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
+  // A caller that names no type wants JSON, even where the document lists `text/plain` first (Swashbuckle).
+  if (!headers.has("accept") || headers.get("accept") === "*/*") headers.set("accept", "application/json");
   const method = request.method ?? "GET";
   const response = await fetch(`${prismUrl}${request.url ?? "/"}`, {
     method,

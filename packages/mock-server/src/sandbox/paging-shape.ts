@@ -1,5 +1,8 @@
-// How a list operation pages, detected from its response schema (and request body). The one
-// place that knows page envelopes, so generated per-operation metadata can replace it later.
+// How a list operation pages. Which operations page, and through which fields, is decided by the
+// same detector that generates the client's per-operation metadata (packages/types/scripts/
+// paging-shape.ts, bundled into this package at build): one detector, so the mock pages exactly
+// where the client paginates. Here its answer becomes a page reader and an envelope writer.
+import { detectPaging as detectDocumentPaging } from "../../../types/scripts/paging-shape.js";
 import {
   allowsType,
   type HttpOperation,
@@ -18,10 +21,11 @@ export interface PageRequest {
 }
 
 export interface PagingShape {
-  /** `page-index`: GET `?pageIndex&pageSize` → `{data,totalCount,pageIndex,pageSize}`;
-   *  `page-number`: POST `{pageNumber (1-based),itemCount}` → `{result,totalCount,itemCount}`;
+  /** `paged`: a page envelope (`{data,totalCount,pageIndex,pageSize}`, `{result,totalCount,itemCount}`, …);
    *  `array`: a bare array, everything at once. */
-  kind: "page-index" | "page-number" | "array";
+  kind: "paged" | "array";
+  /** The response field with the items (`data`, `result`, …); undefined for a bare array. */
+  itemsField?: string;
   /** Schema of one item. */
   itemSchema: JsonSchema | undefined;
   /** Query or body fields that select the page rather than filter the items. */
@@ -32,46 +36,56 @@ export interface PagingShape {
 
 export function detectPaging(operation: HttpOperation): PagingShape | undefined {
   const schema = successResponse(operation).schema;
-  const properties = schemaProperties(schema);
-  const has = (...names: string[]) => names.every((name) => name in properties);
   if (operation.method === "get" && allowsType(schema, "array")) {
     const itemSchema = isObject(schema?.items) ? schema.items : undefined;
     return { kind: "array", itemSchema, pagingFields: [], readPage: () => allItems, envelope: (items) => items };
   }
-  if (operation.method === "get" && has("data", "totalCount", "pageIndex", "pageSize")) {
-    const sizeSchema = querySchema(operation, "pageSize");
-    return {
-      kind: "page-index",
-      itemSchema: arrayItems(properties.data),
-      pagingFields: ["pageIndex", "pageSize"],
-      readPage(query) {
-        const size = pageSize(query.pageSize, sizeSchema);
-        return { offset: integer(query.pageIndex, 0) * size, size };
+  const shape = detectDocumentPaging({}, operation.method, asDocumentOperation(operation, schema), {});
+  if (shape === undefined) return undefined;
+  const { pageField, sizeField, firstPage } = shape;
+  const sizeSchema =
+    sizeField === undefined
+      ? undefined
+      : shape.location === "query"
+        ? querySchema(operation, sizeField)
+        : schemaProperties(requestBodySchema(operation))[sizeField];
+  return {
+    kind: "paged",
+    itemsField: shape.itemsField,
+    itemSchema: arrayItems(schemaProperties(schema)[shape.itemsField]),
+    pagingFields: [pageField, ...(sizeField === undefined ? [] : [sizeField])],
+    readPage(query, body) {
+      const fields: Record<string, unknown> = shape.location === "query" ? query : isObject(body) ? body : {};
+      const size = pageSize(sizeField === undefined ? undefined : fields[sizeField], sizeSchema);
+      return { offset: (Math.max(integer(fields[pageField], firstPage), firstPage) - firstPage) * size, size };
+    },
+    envelope(items, totalCount, page) {
+      const envelope: JsonObject = { [shape.itemsField]: items, [shape.totalField]: totalCount };
+      if (shape.reportedPageField) envelope[shape.reportedPageField] = Math.floor(page.offset / page.size) + firstPage;
+      if (shape.reportedSizeField) envelope[shape.reportedSizeField] = page.size;
+      return envelope;
+    },
+  };
+}
+
+// Prism's operation in the OpenAPI 3 form the detector reads. Prism has dereferenced every schema
+// already, and turned `nullable` into a `null` type, which the detector's `type: array` test undoes here.
+function asDocumentOperation(operation: HttpOperation, schema: JsonSchema | undefined): JsonObject {
+  const properties = Object.fromEntries(
+    Object.entries(schemaProperties(schema)).map(([name, property]) => [
+      name,
+      {
+        ...property,
+        type: Array.isArray(property.type) ? property.type.find((type) => type !== "null") : property.type,
       },
-      envelope: (items, totalCount, page) => ({
-        data: items,
-        totalCount,
-        pageIndex: Math.floor(page.offset / page.size),
-        pageSize: page.size,
-      }),
-    };
-  }
-  const bodyProperties = schemaProperties(requestBodySchema(operation));
-  if (operation.method === "post" && has("result", "totalCount") && "pageNumber" in bodyProperties) {
-    const sizeSchema = bodyProperties.itemCount;
-    return {
-      kind: "page-number",
-      itemSchema: arrayItems(properties.result),
-      pagingFields: ["pageNumber", "itemCount"],
-      readPage(_query, body) {
-        const fields = isObject(body) ? body : {};
-        const size = pageSize(fields.itemCount, sizeSchema);
-        return { offset: (Math.max(integer(fields.pageNumber, 1), 1) - 1) * size, size };
-      },
-      envelope: (items, totalCount, page) => ({ result: items, totalCount, itemCount: page.size }),
-    };
-  }
-  return undefined;
+    ]),
+  );
+  const json = (body: unknown) => ({ content: { "application/json": { schema: body } } });
+  return {
+    parameters: (operation.request?.query ?? []).map((parameter) => ({ name: parameter.name, in: "query" })),
+    requestBody: json(requestBodySchema(operation)),
+    responses: { [String(successResponse(operation).status)]: json({ ...schema, properties }) },
+  };
 }
 
 const allItems: PageRequest = { offset: 0, size: Number.MAX_SAFE_INTEGER };

@@ -3,6 +3,7 @@ import type { HttpOperation } from "../document/http-operation.js";
 import { mostLiteralFirst } from "../document/path-template.js";
 import type { SandboxResponse } from "../http/sandbox-response.js";
 import { answerRoute } from "./answer-route.js";
+import { withGeneratedRecords } from "./generated-seed.js";
 import { buildResourceModel, type ResourceRoute } from "./resource-model.js";
 import { SandboxStore } from "./sandbox-store.js";
 import { loadSeed, readSeedFile, type SandboxSeed, seedFromExamples } from "./seed.js";
@@ -21,13 +22,18 @@ export interface Sandbox {
   reset(): void;
 }
 
-/** `seed`: records, a path to a JSON file of them, or undefined for the document's examples. */
+/** `seed`: records, a path to a JSON file of them, or undefined for the document's examples completed with
+ *  generated records (seeded by `dataSeed`) for the collections they leave empty. */
 export async function createSandbox(
   operations: HttpOperation[],
   seed: SandboxSeed | string | undefined,
+  dataSeed: string,
 ): Promise<Sandbox> {
   const model = buildResourceModel(operations);
-  const records = typeof seed === "string" ? await readSeedFile(seed) : (seed ?? seedFromExamples(model));
+  const records =
+    typeof seed === "string"
+      ? await readSeedFile(seed)
+      : (seed ?? withGeneratedRecords(model, seedFromExamples(model), dataSeed));
   const store = new SandboxStore(loadSeed(model, records));
   const routes = mostLiteralFirst(model.routes);
   return {

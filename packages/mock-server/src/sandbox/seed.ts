@@ -29,7 +29,7 @@ export function seedFromExamples(model: ResourceModel): SandboxSeed {
     const collection = model.collections.get(route.collection);
     if (collection === undefined || (route.kind !== "list" && route.kind !== "get")) continue;
     for (const example of responseExamples(route.operation, String(route.success.status))) {
-      const items = route.kind === "get" ? [example] : exampleItems(example, route.paging?.kind);
+      const items = route.kind === "get" ? [example] : exampleItems(example, route.paging?.itemsField);
       for (const item of items.filter(isObject)) {
         const path = concretePath(collection, item);
         if (path !== undefined) seed[path] = [...(seed[path] ?? []), item];
@@ -66,10 +66,11 @@ export function loadSeed(model: ResourceModel, seed: SandboxSeed): CollectionRec
   return data;
 }
 
-function exampleItems(example: unknown, kind: string | undefined): unknown[] {
+/** The items of a list example: the array itself, or its page envelope's items. */
+export function exampleItems(example: unknown, itemsField: string | undefined): unknown[] {
   if (Array.isArray(example)) return example;
-  if (!isObject(example)) return [];
-  const items = kind === "page-number" ? example.result : example.data;
+  if (!isObject(example) || itemsField === undefined) return [];
+  const items = example[itemsField];
   return Array.isArray(items) ? items : [];
 }
 
