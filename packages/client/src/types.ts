@@ -35,8 +35,8 @@ type TypedMethod<Paths extends {}, Method extends HttpMethod> = <
   ...init: InitParam<Init>
 ) => Promise<FetchResponse<OperationOf<Paths[Path], Method>, Init, `${string}/${string}`>>;
 
-/** `crm.GET`, `crm.POST`, …: openapi-fetch's typed call, plus CrmRequestOptions. */
-export type CrmMethod<Method extends HttpMethod> = TypedMethod<paths, Method>;
+/** `crm.GET`, `crm.POST`, …: openapi-fetch's typed call, plus CrmRequestOptions; typed by the document's `paths`. */
+export type CrmMethod<Method extends HttpMethod, Paths extends {} = paths> = TypedMethod<Paths, Method>;
 
 /** The JSON body of a path's successful GET. */
 export type GetSuccess<Path extends PathsWithMethod<paths, "get">> = SuccessResponseJSON<paths[Path]["get"]>;
