@@ -686,7 +686,7 @@ async function runPageCell(row: PageRow, concurrency: Concurrency): Promise<Cell
     });
     const ids: string[] = [];
     const result = await outcomeOf(async () => {
-      const pages = crm.paginate("/api/v1/people", { params: { query: { pageSize: row.pageSize } } }, { concurrency });
+      const pages = crm.people.iterate({ pageSize: row.pageSize }, { concurrency });
       for await (const item of pages) ids.push(item.id);
     });
     // Pages fetched ahead may still be on the wire after an error: count them once they are done.
