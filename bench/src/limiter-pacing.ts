@@ -1,4 +1,5 @@
-import { createCrmClient } from "@engagifii/crm-client";
+import { createCrmCoreClient } from "@engagifii/crm-client";
+import type { BenchPaths } from "./bench-paths.js";
 import { runAgainstLimit, theoreticalMinimumMs } from "./limited-run.js";
 import { expectPage, tenantCode, token } from "./peers/peer.js";
 import { type BenchResult, budget, metric } from "./result.js";
@@ -10,7 +11,7 @@ const limit = { requests: 100, intervalMs: 600 };
 
 /** Every request at once, the client's limiter set to the limit the server enforces. */
 function sender(baseUrl: string) {
-  const crm = createCrmClient({ baseUrl, tenantCode, accessToken: token, rateLimit: limit, env: {} });
+  const crm = createCrmCoreClient<BenchPaths>({ baseUrl, tenantCode, accessToken: token, rateLimit: limit, env: {} });
   return async () => {
     const { data, response } = await crm.GET("/api/v1/people", { params: { query: { pageSize: 1 } } });
     expectPage(response.status, data);

@@ -1,4 +1,5 @@
-import { type CrmClient, createCrmClient } from "@engagifii/crm-client";
+import { type CrmCoreClient, createCrmCoreClient, pageIndexStrategy } from "@engagifii/crm-client";
+import type { BenchComponents, BenchPaths } from "./bench-paths.js";
 import { type BenchResult, budget, median, metric } from "./result.js";
 import { progress, runAsScript } from "./run-as-script.js";
 import { spawnServer } from "./spawn-server.js";
@@ -12,13 +13,24 @@ const speedupBudget = 0.35;
 const gcEveryPages = 50;
 const repeats = 5; // sequential + concurrency 4 runs; the budget is on their median ratio
 
+type CrmClient = CrmCoreClient<BenchPaths>;
+type Person = BenchComponents["schemas"]["Person"];
+
 function client(baseUrl: string): CrmClient {
   // The limiter is off: this measures the paginator, and the default 1000/min would pace 1000 pages.
-  return createCrmClient({ baseUrl, tenantCode: "bench", accessToken: "bench-token", rateLimit: false, env: {} });
+  return createCrmCoreClient<BenchPaths>({
+    baseUrl,
+    tenantCode: "bench",
+    accessToken: "bench-token",
+    rateLimit: false,
+    env: {},
+  });
 }
 
 const iterate = (crm: CrmClient, concurrency: number, maxPages?: number) =>
-  crm.paginate(
+  // The server pages `{ data, totalCount, pageIndex, pageSize }` whatever the document says: the strategy is named here.
+  crm.paginateWith(
+    pageIndexStrategy<Person>(),
     "/api/v1/people",
     { params: { query: { pageSize } } },
     maxPages ? { concurrency, maxPages } : { concurrency },

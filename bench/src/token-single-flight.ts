@@ -1,4 +1,8 @@
-import { type CrmClient, createCrmClient } from "@engagifii/crm-client";
+import { type CrmCoreClient, createCrmCoreClient } from "@engagifii/crm-client";
+import type { BenchPaths } from "./bench-paths.js";
+
+type CrmClient = CrmCoreClient<BenchPaths>;
+
 import { nextTick, smallPage } from "./fixtures.js";
 import { type BenchResult, budget, median, metric } from "./result.js";
 import { progress, runAsScript } from "./run-as-script.js";
@@ -30,7 +34,7 @@ let clients = 0;
 
 /** A client with its own token cache: the cache is shared per (tokenUrl, clientId, …), so each gets a new clientId. */
 function client(fetch: (request: Request) => Promise<Response>): CrmClient {
-  return createCrmClient({
+  return createCrmCoreClient<BenchPaths>({
     baseUrl,
     tokenUrl,
     clientId: `bench-client-${++clients}`,

@@ -1,15 +1,15 @@
 // The maintainer's day the live document arrives, end to end on a copy of this repository: spec:update from a
-// live-shaped document, one edit of specs/resources.yaml, generate, build, type-check, and an integrator's program
-// against the stateful mock on that document (integrator-against-mock.ts): a token with the document's scope, a POST
-// PagingList paged to the end, and one record.
+// live-shaped document, one edit of specs/resources.yaml, generate, `pnpm build`, a type-check of the whole
+// workspace (tests, examples and benchmarks included), and an integrator's program against the stateful mock on that
+// document (integrator-against-mock.ts): a token with the document's scope, a POST PagingList paged to the end, and
+// one record.
 import { spawn } from "node:child_process";
 import { mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childOutput } from "../child-output.js";
-import { copyWorkspace } from "../spec-update/typecheck-workspace.js";
+import { copyWorkspace, typecheckWorkspace } from "../spec-update/typecheck-workspace.js";
 import { startRecordedMock } from "./integrator-against-mock.js";
 import { REAL_REPO } from "./temp-repo.js";
 
@@ -37,7 +37,20 @@ const active: boolean = first.membershipStatus === MembershipStatus.Active;
 console.log(JSON.stringify({ count: ids.length, unique: new Set(ids).size, first: first.firstName, active }));
 `;
 
-const require = createRequire(import.meta.url);
+// Files still written against our guide's document (issue 12 §7, not finished): after a swap they fail to compile.
+// Every other file must compile; this list is meant to shrink to nothing.
+const NOT_YET_SWAP_PROOF = [
+  "examples/src/bulk-export.ts",
+  "examples/src/committees.ts",
+  "examples/src/demo/steps.ts",
+  "examples/src/organization-hierarchy.ts",
+  "examples/src/sync-contacts.ts",
+  "examples/src/worker-pool.ts",
+  "packages/cli/src/resource-table.ts",
+  "packages/client/test/types.test.ts",
+  "packages/redis/test/multi-process/worker.ts",
+];
+
 const tsx = join(REAL_REPO, "scripts/node_modules/.bin/tsx");
 
 async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
@@ -57,7 +70,7 @@ afterAll(async () => {
   await rm(repo, { recursive: true, force: true });
 });
 
-describe("swapping in a live-shaped document", { timeout: 300_000 }, () => {
+describe("swapping in a live-shaped document", { timeout: 420_000 }, () => {
   it("gives a working SDK after spec:update and one edit of the resource map", async () => {
     const update = await run(tsx, ["spec-update.ts", "--from", fixture], join(repo, "scripts"), { INIT_CWD: repo });
     // Whatever document specs/ holds today: the swap is reported (2 or 3), or there is nothing to swap (0).
@@ -68,25 +81,16 @@ describe("swapping in a live-shaped document", { timeout: 300_000 }, () => {
     const generate = await run(tsx, ["scripts/generate-resources.ts"], join(repo, "packages/client"));
     expect(generate.code, generate.text).toBe(0);
 
-    const tsup = require.resolve("tsup/dist/cli-default.js", { paths: [join(REAL_REPO, "packages/types")] });
-    for (const dir of ["packages/types", "packages/client"]) {
-      const build = await run(process.execPath, [tsup, "--silent"], join(repo, dir));
-      expect(build.code, `${dir}: ${build.text}`).toBe(0);
-    }
+    // `pnpm build`, as the maintainer runs it: every package, in turbo's order.
+    const build = await run("pnpm", ["build", "--output-logs=errors-only"], repo, { TURBO_TELEMETRY_DISABLED: "1" });
+    expect(build.code, build.text).toBe(0);
 
+    // The whole workspace (sources, tests, scripts, examples, benchmarks, and the integrator's program) in
+    // spec:update's one tsc program: a full `pnpm typecheck` runs tsc once a package and takes minutes more.
     await writeFile(join(repo, "examples/src/integrator.ts"), PROGRAM);
-    await writeFile(
-      join(repo, "examples/tsconfig.integrator.json"),
-      JSON.stringify({ extends: "./tsconfig.json", include: ["src/integrator.ts"] }),
-    );
-    const tsc = require.resolve("typescript/bin/tsc");
-    for (const [dir, config] of [
-      ["examples", "tsconfig.integrator.json"],
-      ["packages/client", "tsconfig.json"],
-    ] as const) {
-      const typecheck = await run(process.execPath, [tsc, "-p", config, "--pretty", "false"], join(repo, dir));
-      expect(typecheck.code, `${dir}: ${typecheck.text}`).toBe(0);
-    }
+    const errors = await typecheckWorkspace({ repoRoot: repo, files: {} });
+    const unexpected = errors.filter(({ file }) => !NOT_YET_SWAP_PROOF.includes(file));
+    expect(unexpected.map(({ file, line, message }) => `${file}:${line} ${message}`)).toEqual([]);
 
     const server = await startRecordedMock(join(repo, "specs/engagifii-crm.openapi.yaml"));
     try {

@@ -1,8 +1,9 @@
-import { createCrmClient } from "@engagifii/crm-client";
+import { createCrmCoreClient } from "@engagifii/crm-client";
+import type { BenchPaths } from "../bench-paths.js";
 import { expectPage, type Peer, type PeerSetup, pageSize, tenantCode, token, withFetch } from "./peer.js";
 
 function crm({ baseUrl, fetch }: PeerSetup, rateLimit: false | PeerSetup["limit"]) {
-  const client = createCrmClient({
+  const client = createCrmCoreClient<BenchPaths>({
     baseUrl,
     tenantCode,
     accessToken: token,

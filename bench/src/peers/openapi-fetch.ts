@@ -1,5 +1,5 @@
-import type { paths } from "@engagifii/crm-types";
 import createClient, { type Middleware } from "openapi-fetch";
+import type { BenchPaths } from "../bench-paths.js";
 import { expectPage, type Peer, pageSize, tenantCode, token, withFetch } from "./peer.js";
 
 const query = { params: { query: { pageSize } } };
@@ -9,7 +9,7 @@ export const bareOpenapiFetch: Peer = {
   name: "openapi-fetch, bare",
   configuration: "headers set at createClient; no retry, no timeout",
   create: ({ baseUrl, fetch }) => {
-    const client = createClient<paths>({
+    const client = createClient<BenchPaths>({
       baseUrl,
       headers: { authorization: `Bearer ${token}`, "tenant-code": tenantCode },
       ...withFetch("fetch", fetch),
@@ -34,7 +34,7 @@ export const openapiFetchWithAuthMiddleware: Peer = {
   name: "openapi-fetch + auth middleware",
   configuration: "an onRequest middleware sets both headers; no retry, no timeout",
   create: ({ baseUrl, fetch }) => {
-    const client = createClient<paths>({ baseUrl, ...withFetch("fetch", fetch) });
+    const client = createClient<BenchPaths>({ baseUrl, ...withFetch("fetch", fetch) });
     client.use(authMiddleware);
     return async () => {
       const { data, response } = await client.GET("/api/v1/people", query);

@@ -21,19 +21,20 @@ import type { FetchResult } from "./unwrap.js";
  * The client without the resource helpers: openapi-fetch's typed calls with auth, tenant,
  * retries, rate limiting, timeouts and pagination. `createCrmClient` adds `people`,
  * `organizations` and `committees`; import this one when you do not use them and want a bundle
- * without them.
+ * without them. `Paths` is the document's `paths` (of @engagifii/crm-types); another document's
+ * generated `paths` types the calls for that document (the client's own tests use a fixture's).
  */
-export interface CrmCoreClient extends PaginateMethods {
-  GET: CrmMethod<"get">;
-  POST: CrmMethod<"post">;
-  PUT: CrmMethod<"put">;
-  DELETE: CrmMethod<"delete">;
-  PATCH: CrmMethod<"patch">;
+export interface CrmCoreClient<Paths extends {} = paths> extends PaginateMethods {
+  GET: CrmMethod<"get", Paths>;
+  POST: CrmMethod<"post", Paths>;
+  PUT: CrmMethod<"put", Paths>;
+  DELETE: CrmMethod<"delete", Paths>;
+  PATCH: CrmMethod<"patch", Paths>;
   /** Registers openapi-fetch middleware on this client; it sees each logical request once, never its Authorization. */
   use(...middleware: Middleware[]): void;
   eject(...middleware: Middleware[]): void;
   /** A client for another tenant that shares this one's token cache and rate limiter. */
-  withTenant(tenantCode: string): CrmCoreClient;
+  withTenant(tenantCode: string): CrmCoreClient<Paths>;
   readonly tenantCode: string;
   readonly baseUrl: string;
 }
@@ -44,7 +45,7 @@ type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
 type SharedTransportOptions = Omit<TransportOptions, "tenantCode">;
 
 /** Creates a core client. Options fall back to ENGAGIFII_* environment variables; bad ones throw here. */
-export function createCrmCoreClient(options: CrmClientOptions = {}): CrmCoreClient {
+export function createCrmCoreClient<Paths extends {} = paths>(options: CrmClientOptions = {}): CrmCoreClient<Paths> {
   const config = resolveConfig(options);
   const scrubber = new SecretScrubber();
   const log = createLogSink(config.logger, config.logLevel, scrubber.scrub);
@@ -60,7 +61,8 @@ export function createCrmCoreClient(options: CrmClientOptions = {}): CrmCoreClie
     limiter: createLimiter(config),
     defaults: { maxRetries, timeoutMs, maxResponseBytes },
   };
-  return buildClient(shared, config.baseUrl, config.tenantCode);
+  // The calls are untyped at runtime (path and init go through as they are): `Paths` only types them.
+  return buildClient(shared, config.baseUrl, config.tenantCode) as unknown as CrmCoreClient<Paths>;
 }
 
 function buildClient(shared: SharedTransportOptions, baseUrl: string, tenantCode: string): CrmCoreClient {

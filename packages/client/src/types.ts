@@ -68,8 +68,8 @@ type TypedMethod<Paths extends {}, Method extends HttpMethod> = <
   ...init: InitParam<MaybeOptionalInit<Paths[Path], Method & keyof Paths[Path]> & { parseAs?: As }>
 ) => Promise<CrmResponse<OperationOf<Paths[Path], Method>, { parseAs: As }>>;
 
-/** `crm.GET`, `crm.POST`, …: openapi-fetch's typed call, plus CrmRequestOptions. */
-export type CrmMethod<Method extends HttpMethod> = TypedMethod<paths, Method>;
+/** `crm.GET`, `crm.POST`, …: openapi-fetch's typed call, plus CrmRequestOptions; typed by the document's `paths`. */
+export type CrmMethod<Method extends HttpMethod, Paths extends {} = paths> = TypedMethod<Paths, Method>;
 
 /**
  * The JSON body of an operation's success. Use this, not openapi-typescript-helpers'

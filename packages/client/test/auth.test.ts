@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AuthenticationError, createCrmClient } from "../src/index.js";
+import { AuthenticationError } from "../src/index.js";
 import { baseUrl, clientSecret, fakeApi, options, page, tokenResponse, tokenUrl } from "./fake-api.js";
+import { createTransportClient } from "./fixtures/transport-client.js";
 import { SimulatedClock, settle } from "./simulated-clock.js";
 
 const ok = () => page([], 0, 0, 50);
@@ -9,7 +10,7 @@ describe("OAuth2 client credentials", () => {
   it("fetches the token lazily, form-encoded, with the secret only in the token request body", async () => {
     const api = fakeApi(ok);
     const settings = { ...options(api.fetch), scope: "api:read" };
-    const crm = createCrmClient(settings);
+    const crm = createTransportClient(settings);
     expect(api.requests).toHaveLength(0);
     await crm.GET("/api/v1/people");
     const [tokenRequest, apiRequest] = api.requests;
@@ -31,7 +32,7 @@ describe("OAuth2 client credentials", () => {
       await new Promise<void>((resolve) => (answerToken = resolve));
       return tokenResponse();
     });
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     const calls = Promise.all(Array.from({ length: 100 }, () => crm.GET("/api/v1/people")));
     await settle(); // every call is waiting for the one token request
     answerToken();
@@ -44,13 +45,13 @@ describe("OAuth2 client credentials", () => {
   it("caches the token per (tokenUrl, clientId, scope): withTenant clients and new clients with the same credentials share it", async () => {
     const api = fakeApi(ok);
     const settings = options(api.fetch);
-    const crm = createCrmClient(settings);
+    const crm = createTransportClient(settings);
     await crm.GET("/api/v1/people");
     await crm.withTenant("acme-east").GET("/api/v1/people");
-    await createCrmClient(settings).GET("/api/v1/people");
+    await createTransportClient(settings).GET("/api/v1/people");
     expect(api.tokenRequests()).toHaveLength(1);
-    await createCrmClient({ ...settings, scope: "api:read" }).GET("/api/v1/people");
-    await createCrmClient({ ...settings, clientSecret: "a-different-secret" }).GET("/api/v1/people");
+    await createTransportClient({ ...settings, scope: "api:read" }).GET("/api/v1/people");
+    await createTransportClient({ ...settings, clientSecret: "a-different-secret" }).GET("/api/v1/people");
     expect(api.tokenRequests()).toHaveLength(3);
   });
 
@@ -65,7 +66,7 @@ describe("OAuth2 client credentials", () => {
     });
     const refreshes: string[] = [];
     const clock = new SimulatedClock();
-    const crm = createCrmClient({
+    const crm = createTransportClient({
       ...options(api.fetch),
       clock,
       hooks: { onTokenRefresh: (event) => refreshes.push(event.reason) },
@@ -85,7 +86,7 @@ describe("OAuth2 client credentials", () => {
 
   it("on a 401 invalidates the token, fetches a new one and replays once", async () => {
     const api = fakeApi((_request, attempt) => (attempt === 1 ? new Response(null, { status: 401 }) : ok()));
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     const { response } = await crm.GET("/api/v1/people");
     expect(response.status).toBe(200);
     expect(api.tokenRequests()).toHaveLength(2);
@@ -95,7 +96,7 @@ describe("OAuth2 client credentials", () => {
 
   it("raises AuthenticationError when the replay is refused too", async () => {
     const api = fakeApi(() => Response.json({ title: "Unauthorized", status: 401 }, { status: 401 }));
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     const error = await crm.people.list().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, attempts: 2 });
@@ -106,7 +107,7 @@ describe("OAuth2 client credentials", () => {
     const api = fakeApi(ok, () =>
       Response.json({ error: "invalid_client", error_description: "Unknown client" }, { status: 401 }),
     );
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     const error = await crm.people.list().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ oauthError: "invalid_client", oauthErrorDescription: "Unknown client" });
@@ -121,7 +122,7 @@ describe("OAuth2 client credentials", () => {
       if (attempt === 2) return new Response("busy", { status: 503, headers: { "retry-after-ms": "1" } });
       return tokenResponse();
     });
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     expect((await crm.GET("/api/v1/people")).response.status).toBe(200);
     expect(api.tokenRequests()).toHaveLength(3);
   });
@@ -129,7 +130,7 @@ describe("OAuth2 client credentials", () => {
   it("accepts an identity server's /connect/token with a scope", async () => {
     const api = fakeApi(ok);
     const identity = "https://identity.example.test/connect/token";
-    const crm = createCrmClient({ ...options(api.fetch), tokenUrl: identity, scope: "crm.api" });
+    const crm = createTransportClient({ ...options(api.fetch), tokenUrl: identity, scope: "crm.api" });
     await crm.GET("/api/v1/people");
     expect(api.tokenRequests()[0]?.url).toBe(identity);
     expect(new URLSearchParams(api.tokenRequests()[0]?.body).get("scope")).toBe("crm.api");
@@ -137,7 +138,7 @@ describe("OAuth2 client credentials", () => {
 
   it("uses a caller's accessToken (string or function) instead of the grant", async () => {
     const api = fakeApi(ok);
-    await createCrmClient({
+    await createTransportClient({
       baseUrl,
       tenantCode: "acme",
       fetch: api.fetch,
@@ -145,7 +146,10 @@ describe("OAuth2 client credentials", () => {
       accessToken: "sso-token-123456",
     }).GET("/api/v1/people");
     let calls = 0;
-    const fromFunction = createCrmClient({ ...options(api.fetch), accessToken: async () => `sso-token-fn-${++calls}` });
+    const fromFunction = createTransportClient({
+      ...options(api.fetch),
+      accessToken: async () => `sso-token-fn-${++calls}`,
+    });
     await fromFunction.GET("/api/v1/people");
     expect(api.tokenRequests()).toHaveLength(0);
     expect(api.apiRequests().map((request) => request.headers.get("authorization"))).toEqual([
@@ -156,7 +160,7 @@ describe("OAuth2 client credentials", () => {
 
   it("sends Authorization only to baseUrl's origin", async () => {
     const api = fakeApi(ok);
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     await crm.GET("/api/v1/people", { baseUrl: "https://elsewhere.example.test" });
     await crm.GET("/api/v1/people", { baseUrl: `${baseUrl}/` });
     const [elsewhere, home] = api.apiRequests();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, type CrmClientOptions, createCrmClient, defaultBaseUrl } from "../src/index.js";
+import { ConfigurationError, type CrmClientOptions, defaultBaseUrl } from "../src/index.js";
 import { fakeApi, options, page } from "./fake-api.js";
+import { createTransportClient } from "./fixtures/transport-client.js";
 
 const valid: CrmClientOptions = { clientId: "id", clientSecret: "secret", tenantCode: "acme", env: {} };
 
@@ -23,7 +24,7 @@ function configError(create: () => unknown): ConfigurationError {
 describe("configuration", () => {
   it("defaults baseUrl to the spec's server and tokenUrl to baseUrl/oauth/token", async () => {
     const api = fakeApi(() => page([], 0, 0, 50));
-    const crm = createCrmClient({ ...valid, fetch: api.fetch, rateLimit: false });
+    const crm = createTransportClient({ ...valid, fetch: api.fetch, rateLimit: false });
     expect(crm.baseUrl).toBe(defaultBaseUrl);
     await crm.GET("/api/v1/people");
     expect(api.tokenRequests()[0]?.url).toBe(`${defaultBaseUrl}/oauth/token`);
@@ -32,7 +33,7 @@ describe("configuration", () => {
 
   it("reads every option from ENGAGIFII_* environment variables", async () => {
     const api = fakeApi(() => page([], 0, 0, 50));
-    const crm = createCrmClient({
+    const crm = createTransportClient({
       fetch: api.fetch,
       rateLimit: false,
       env: {
@@ -59,7 +60,7 @@ describe("configuration", () => {
   });
 
   it("prefers explicit options over the environment", () => {
-    const crm = createCrmClient({ ...valid, env: { ENGAGIFII_TENANT_CODE: "from-env" } });
+    const crm = createTransportClient({ ...valid, env: { ENGAGIFII_TENANT_CODE: "from-env" } });
     expect(crm.tenantCode).toBe("acme");
   });
 
@@ -94,17 +95,17 @@ describe("configuration", () => {
     [{ ...valid, logger: {} as never }, "logger must have error, warn, info and debug methods"],
     [{ ...valid, accessToken: 12 as never }, "accessToken must be a string or a function"],
   ] as [CrmClientOptions, string][])("rejects bad configuration at construction: %#", (bad, message) => {
-    expect(configError(() => createCrmClient(bad)).message).toContain(message);
+    expect(configError(() => createTransportClient(bad)).message).toContain(message);
   });
 
   it("allows plain http to loopback hosts", () => {
     for (const baseUrl of ["http://127.0.0.1:4010", "http://localhost:4010", "http://[::1]:4010"]) {
-      expect(createCrmClient({ ...valid, baseUrl }).baseUrl).toBe(baseUrl);
+      expect(createTransportClient({ ...valid, baseUrl }).baseUrl).toBe(baseUrl);
     }
   });
 
   it("names the option and its environment variable", () => {
-    const error = configError(() => createCrmClient({ clientId: "id", clientSecret: "secret", env: {} }));
+    const error = configError(() => createTransportClient({ clientId: "id", clientSecret: "secret", env: {} }));
     expect(error).toMatchObject({ option: "tenantCode", environmentVariable: "ENGAGIFII_TENANT_CODE" });
   });
 
@@ -113,9 +114,11 @@ describe("configuration", () => {
     scope.window = {};
     scope.document = {};
     try {
-      expect(configError(() => createCrmClient(valid)).message).toContain("dangerouslyAllowBrowser");
-      expect(() => createCrmClient({ ...valid, dangerouslyAllowBrowser: true })).not.toThrow();
-      expect(() => createCrmClient({ tenantCode: "acme", accessToken: "token-from-server", env: {} })).not.toThrow();
+      expect(configError(() => createTransportClient(valid)).message).toContain("dangerouslyAllowBrowser");
+      expect(() => createTransportClient({ ...valid, dangerouslyAllowBrowser: true })).not.toThrow();
+      expect(() =>
+        createTransportClient({ tenantCode: "acme", accessToken: "token-from-server", env: {} }),
+      ).not.toThrow();
     } finally {
       delete scope.window;
       delete scope.document;
@@ -126,14 +129,14 @@ describe("configuration", () => {
 describe("tenant", () => {
   it("sends tenant-code on every API request but not to the token endpoint", async () => {
     const api = fakeApi(() => page([], 0, 0, 50));
-    await createCrmClient(options(api.fetch)).GET("/api/v1/people");
+    await createTransportClient(options(api.fetch)).GET("/api/v1/people");
     expect(api.tokenRequests()[0]?.headers.has("tenant-code")).toBe(false);
     expect(api.apiRequests()[0]?.headers.get("tenant-code")).toBe("acme");
   });
 
   it("withTenant and the per-request tenantCode override it visibly", async () => {
     const api = fakeApi(() => page([], 0, 0, 50));
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     const east = crm.withTenant("acme-east");
     await east.GET("/api/v1/people");
     await crm.GET("/api/v1/people", { tenantCode: "acme-west" });
@@ -147,7 +150,7 @@ describe("tenant", () => {
   });
 
   it("rejects header-unsafe tenant codes", async () => {
-    const crm = createCrmClient(options(fakeApi(() => page([], 0, 0, 50)).fetch));
+    const crm = createTransportClient(options(fakeApi(() => page([], 0, 0, 50)).fetch));
     expect(() => crm.withTenant("evil\nheader")).toThrow(/CR, LF/);
     expect(() => crm.withTenant("")).toThrow(/non-empty/);
     await expect(crm.GET("/api/v1/people", { tenantCode: "a\r\nb" })).rejects.toThrow(/CR, LF/);

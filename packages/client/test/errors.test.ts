@@ -8,7 +8,6 @@ import {
   BadRequestError,
   ConflictError,
   CrmApiError,
-  createCrmClient,
   InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
@@ -17,6 +16,7 @@ import {
   ValidationError,
 } from "../src/index.js";
 import { clientSecret, fakeApi, options } from "./fake-api.js";
+import { createTransportClient } from "./fixtures/transport-client.js";
 
 const context = { method: "GET", path: "/api/v1/people", tenantCode: "acme", requestId: "req-1", attempts: 1 };
 
@@ -45,7 +45,7 @@ describe("errors", () => {
       errors: { email: ["The Email field is not a valid e-mail address."] },
     };
     const api = fakeApi(() => Response.json(body, { status: 400, headers: { "x-request-id": "srv-123" } }));
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .people.create({ firstName: "J", lastName: "S", email: "nope" })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
@@ -102,7 +102,7 @@ describe("errors", () => {
 
   it("falls back to the correlation id when the server sends no request id", async () => {
     const api = fakeApi(() => new Response("", { status: 404 }));
-    const error = (await createCrmClient(options(api.fetch))
+    const error = (await createTransportClient(options(api.fetch))
       .people.get("00000000-0000-4000-8000-000000000000")
       .catch((caught: unknown) => caught)) as NotFoundError;
     expect(error).toBeInstanceOf(NotFoundError);
@@ -118,7 +118,7 @@ describe("errors", () => {
           })
         : new Response(null, { status: 500 }),
     );
-    const crm = createCrmClient({ ...options(api.fetch), maxRetries: 0 });
+    const crm = createTransportClient({ ...options(api.fetch), maxRetries: 0 });
     const html = (await crm.people.list().catch((caught: unknown) => caught)) as ServerError;
     expect(html).toBeInstanceOf(ServerError);
     expect(html.message).toBe("GET /api/v1/people failed with 502");
@@ -131,7 +131,7 @@ describe("errors", () => {
   it("returns undefined for a 204 without crashing", async () => {
     const api = fakeApi(() => new Response(null, { status: 204 }));
     await expect(
-      createCrmClient(options(api.fetch)).people.delete("00000000-0000-4000-8000-000000000000"),
+      createTransportClient(options(api.fetch)).people.delete("00000000-0000-4000-8000-000000000000"),
     ).resolves.toBeUndefined();
   });
 
@@ -139,7 +139,7 @@ describe("errors", () => {
     const api = fakeApi(
       () => new Response('{"data": [', { status: 200, headers: { "content-type": "application/json" } }),
     );
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .people.list()
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -148,7 +148,7 @@ describe("errors", () => {
 
   it("never shows the client secret or a token in JSON, inspect, message or stack", async () => {
     const api = fakeApi(() => Response.json({ title: "Forbidden", status: 403 }, { status: 403 }));
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .people.list()
       .catch((caught: unknown) => caught);
     const token = api.apiRequests()[0]?.headers.get("authorization")?.replace("Bearer ", "") ?? "missing";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createCrmClient, type Logger } from "../src/index.js";
+import type { Logger } from "../src/index.js";
 import { clientSecret, fakeApi, options, page } from "./fake-api.js";
+import { createTransportClient } from "./fixtures/transport-client.js";
 
 function capture() {
   const lines: { level: string; message: string }[] = [];
@@ -17,7 +18,7 @@ describe("logging", () => {
   it("writes one info line per request: method, path, status, attempt, duration, request id", async () => {
     const { logger, lines } = capture();
     const api = fakeApi(() => page([], 0, 0, 50));
-    await createCrmClient({ ...options(api.fetch), logger, logLevel: "info" }).GET("/api/v1/people");
+    await createTransportClient({ ...options(api.fetch), logger, logLevel: "info" }).GET("/api/v1/people");
     // The token request is a request too, and gets its own line.
     expect(lines.map((line) => line.level)).toEqual(["info", "info"]);
     expect(lines[0]?.message).toMatch(
@@ -31,15 +32,17 @@ describe("logging", () => {
   it("is silent at the default level for successful requests, and off means off", async () => {
     const quiet = capture();
     const api = fakeApi(() => page([], 0, 0, 50));
-    await createCrmClient({ ...options(api.fetch), logger: quiet.logger }).GET("/api/v1/people");
-    await createCrmClient({ ...options(api.fetch), logger: quiet.logger, logLevel: "off" }).GET("/api/v1/people");
+    await createTransportClient({ ...options(api.fetch), logger: quiet.logger }).GET("/api/v1/people");
+    await createTransportClient({ ...options(api.fetch), logger: quiet.logger, logLevel: "off" }).GET("/api/v1/people");
     expect(quiet.lines).toHaveLength(0);
   });
 
   it("takes the level from ENGAGIFII_LOG", async () => {
     const { logger, lines } = capture();
     const api = fakeApi(() => page([], 0, 0, 50));
-    await createCrmClient({ ...options(api.fetch), logger, env: { ENGAGIFII_LOG: "debug" } }).GET("/api/v1/people");
+    await createTransportClient({ ...options(api.fetch), logger, env: { ENGAGIFII_LOG: "debug" } }).GET(
+      "/api/v1/people",
+    );
     expect(lines.some((line) => line.level === "debug")).toBe(true);
   });
 
@@ -62,7 +65,7 @@ describe("logging", () => {
       },
     );
     const hookPayloads: unknown[] = [];
-    await createCrmClient({
+    await createTransportClient({
       ...options(api.fetch),
       logger,
       logLevel: "debug",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createCrmClient, InvalidResponseError } from "../src/index.js";
+import { InvalidResponseError } from "../src/index.js";
 import { clientSecret, fakeApi, options, tokenResponse } from "./fake-api.js";
+import { createTransportClient } from "./fixtures/transport-client.js";
 
 // Multi-byte UTF-8 across the body: a decoder that split or mis-decoded bytes would show here.
 const people = { data: [{ id: "1", firstName: "Zoë", lastName: "Ōkubo 日本" }], totalCount: 1 };
@@ -9,13 +10,13 @@ const json = () => Response.json(people, { headers: { "content-type": "applicati
 describe("parseAs", () => {
   it("parses JSON by default, from the body the transport read inside the attempt", async () => {
     const api = fakeApi(json);
-    const { data } = await createCrmClient(options(api.fetch)).GET("/api/v1/people");
+    const { data } = await createTransportClient(options(api.fetch)).GET("/api/v1/people");
     expect(data).toEqual(people);
   });
 
   it("returns text, arrayBuffer, blob and stream bodies as openapi-fetch would", async () => {
     const api = fakeApi(json);
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     const expected = JSON.stringify(people);
 
     const text = await crm.GET("/api/v1/people", { parseAs: "text" });
@@ -39,7 +40,7 @@ describe("parseAs", () => {
     const api = fakeApi(
       (_request, attempt) => new Response(attempt === 1 ? "" : null, { status: attempt === 1 ? 200 : 204 }),
     );
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     expect((await crm.GET("/api/v1/people")).data).toBeUndefined();
     expect(
       (await crm.DELETE("/api/v1/people/{personId}", { params: { path: { personId: "1" } } })).data,
@@ -48,7 +49,7 @@ describe("parseAs", () => {
 
   it("raises InvalidResponseError, with the request's context, for a 200 whose body is not JSON", async () => {
     const api = fakeApi(() => new Response("<html>maintenance</html>", { status: 200 }));
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .GET("/api/v1/people")
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -70,7 +71,7 @@ describe("parseAs", () => {
       },
       () => tokenResponse(3600, token),
     );
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .GET("/api/v1/people")
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -81,7 +82,7 @@ describe("parseAs", () => {
 
   it("parses the response a middleware put in place of the one the transport read", async () => {
     const api = fakeApi(json);
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     crm.use({ onResponse: () => Response.json({ data: [], totalCount: 0, replaced: true }) });
     const { data } = await crm.GET("/api/v1/people");
     expect(data).toEqual({ data: [], totalCount: 0, replaced: true });

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createCrmClient, type RateLimitEvent } from "../src/index.js";
+import type { RateLimitEvent } from "../src/index.js";
 import { RateLimiter } from "../src/transport/rate-limiter.js";
 import { fakeApi, options, page } from "./fake-api.js";
+import { createTransportClient } from "./fixtures/transport-client.js";
 import { SimulatedClock, settle } from "./simulated-clock.js";
 
 /** Acquires and ends the request at once, as a request with no latency would; returns the wait. */
@@ -121,7 +122,7 @@ describe("rate limiting in the client", () => {
       attempt === 1 ? new Response("", { status: 429, headers: { "retry-after-ms": "300" } }) : page([], 0, 0, 50),
     );
     const clock = new SimulatedClock();
-    const crm = createCrmClient({
+    const crm = createTransportClient({
       ...options(api.fetch),
       clock,
       rateLimit: { requests: 1000 },
@@ -153,8 +154,8 @@ describe("rate limiting in the client", () => {
       rateLimit: { requests: 2, intervalMs: 200 },
       hooks: { onRateLimit: (event: RateLimitEvent) => events.push(event) },
     };
-    const one = createCrmClient(settings);
-    const two = createCrmClient(settings).withTenant("other");
+    const one = createTransportClient(settings);
+    const two = createTransportClient(settings).withTenant("other");
     const calls = Promise.all([one.GET("/api/v1/people"), two.GET("/api/v1/people"), one.GET("/api/v1/people")]);
     await clock.advance(199);
     expect(api.apiRequests()).toHaveLength(2); // two clients, one budget of 2 per 200 ms
@@ -168,8 +169,12 @@ describe("rate limiting in the client", () => {
     const clock = new SimulatedClock();
     const limited = fakeApi(() => page([], 0, 0, 50));
     const unlimited = fakeApi(() => page([], 0, 0, 50));
-    const tight = createCrmClient({ ...options(limited.fetch), clock, rateLimit: { requests: 1, intervalMs: 60_000 } });
-    const disabled = createCrmClient({ ...options(unlimited.fetch), clock, rateLimit: false });
+    const tight = createTransportClient({
+      ...options(limited.fetch),
+      clock,
+      rateLimit: { requests: 1, intervalMs: 60_000 },
+    });
+    const disabled = createTransportClient({ ...options(unlimited.fetch), clock, rateLimit: false });
     const held = Promise.all(Array.from({ length: 5 }, () => tight.GET("/api/v1/people")));
     await Promise.all(Array.from({ length: 50 }, () => disabled.GET("/api/v1/people")));
     await settle();

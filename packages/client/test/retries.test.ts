@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { RetryEvent } from "../src/index.js";
-import { ConnectionError, createCrmClient, RateLimitError, ServerError, TimeoutError } from "../src/index.js";
+import { ConnectionError, RateLimitError, ServerError, TimeoutError } from "../src/index.js";
 import { fakeApi, never, options, page, person } from "./fake-api.js";
+import { createTransportClient } from "./fixtures/transport-client.js";
 import { SimulatedClock, settle } from "./simulated-clock.js";
 
 const quickRetry = { "retry-after-ms": "1" };
@@ -12,14 +13,14 @@ describe("retries", () => {
     const api = fakeApi((_request, attempt) =>
       attempt === 1 ? new Response("", { status, headers: quickRetry }) : page([], 0, 0, 50),
     );
-    const { response } = await createCrmClient(options(api.fetch)).GET("/api/v1/people");
+    const { response } = await createTransportClient(options(api.fetch)).GET("/api/v1/people");
     expect(response.status).toBe(200);
     expect(api.apiRequests()).toHaveLength(2);
   });
 
   it("gives up after maxRetries with the typed error and the attempt count", async () => {
     const api = fakeApi(() => Response.json({ title: "Oops", status: 503 }, { status: 503, headers: quickRetry }));
-    const error = await createCrmClient({ ...options(api.fetch), maxRetries: 3 })
+    const error = await createTransportClient({ ...options(api.fetch), maxRetries: 3 })
       .people.list()
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ServerError);
@@ -35,13 +36,13 @@ describe("retries", () => {
 
   it("takes maxRetries per request", async () => {
     const api = fakeApi(() => new Response("", { status: 503, headers: quickRetry }));
-    await createCrmClient(options(api.fetch)).GET("/api/v1/people", { maxRetries: 0 });
+    await createTransportClient(options(api.fetch)).GET("/api/v1/people", { maxRetries: 0 });
     expect(api.apiRequests()).toHaveLength(1);
   });
 
   it("does not retry a POST after a 500: the person may have been created", async () => {
     const api = fakeApi(() => new Response("", { status: 500, headers: quickRetry }));
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .people.create({ firstName: "Jane", lastName: "Smith", email: "jane@example.com" })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ServerError);
@@ -50,7 +51,7 @@ describe("retries", () => {
 
   it("does not retry a POST after a timeout", async () => {
     const api = fakeApi(never);
-    const error = await createCrmClient({ ...options(api.fetch), timeoutMs: 20 })
+    const error = await createTransportClient({ ...options(api.fetch), timeoutMs: 20 })
       .people.create({ firstName: "J", lastName: "S", email: "j@example.com" })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
@@ -61,7 +62,7 @@ describe("retries", () => {
     const api = fakeApi((_request, attempt) =>
       attempt === 1 ? new Response("", { status: 429, headers: quickRetry }) : created(),
     );
-    await createCrmClient(options(api.fetch)).people.create({
+    await createTransportClient(options(api.fetch)).people.create({
       firstName: "Jäne",
       lastName: "Smith",
       email: "jane@example.com",
@@ -79,7 +80,11 @@ describe("retries", () => {
       if (attempt === 1) throw refused;
       return created();
     });
-    await createCrmClient(options(api.fetch)).people.create({ firstName: "J", lastName: "S", email: "j@example.com" });
+    await createTransportClient(options(api.fetch)).people.create({
+      firstName: "J",
+      lastName: "S",
+      email: "j@example.com",
+    });
     expect(api.apiRequests()).toHaveLength(2);
   });
 
@@ -90,7 +95,7 @@ describe("retries", () => {
     const api = fakeApi(() => {
       throw reset;
     });
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .people.create({ firstName: "J", lastName: "S", email: "j@example.com" })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConnectionError);
@@ -102,7 +107,7 @@ describe("retries", () => {
     const api = fakeApi((_request, attempt) =>
       attempt === 1 ? new Response("", { status: 500, headers: quickRetry }) : created(),
     );
-    await createCrmClient(options(api.fetch)).people.create(
+    await createTransportClient(options(api.fetch)).people.create(
       { firstName: "J", lastName: "S", email: "j@example.com" },
       { idempotencyKey: "sync-42" },
     );
@@ -113,7 +118,7 @@ describe("retries", () => {
     const api = fakeApi((_request, attempt) =>
       attempt === 1 ? new Response("", { status: 503, headers: quickRetry }) : page([], 0, 0, 50),
     );
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     await crm.GET("/api/v1/people");
     await crm.GET("/api/v1/people");
     const ids = api.apiRequests().map((request) => request.headers.get("x-correlation-id"));
@@ -128,7 +133,7 @@ describe("retries", () => {
     const api = fakeApi((_request, attempt) =>
       attempt === 1 ? new Response("", { status: 503, headers: { "retry-after": "1" } }) : page([], 0, 0, 50),
     );
-    const crm = createCrmClient({
+    const crm = createTransportClient({
       ...options(api.fetch),
       clock,
       hooks: { onRetry: (event) => delays.push(event.delayMs) },
@@ -152,7 +157,11 @@ describe("retries", () => {
     const api = fakeApi((_request, attempt) =>
       attempt === 1 ? new Response("", { status: 503, headers: { "retry-after": at } }) : page([], 0, 0, 50),
     );
-    const crm = createCrmClient({ ...options(api.fetch), clock, hooks: { onRetry: (event) => events.push(event) } });
+    const crm = createTransportClient({
+      ...options(api.fetch),
+      clock,
+      hooks: { onRetry: (event) => events.push(event) },
+    });
     const call = crm.GET("/api/v1/people");
     await settle();
     expect(events[0]).toMatchObject({ method: "GET", path: "/api/v1/people", attempt: 1, reason: 503, delayMs: 2_000 });
@@ -165,9 +174,10 @@ describe("retries", () => {
     const api = fakeApi((_request, attempt) =>
       attempt === 1 ? new Response("", { status: 503, headers: { "retry-after": "soon" } }) : page([], 0, 0, 50),
     );
-    await createCrmClient({ ...options(api.fetch), hooks: { onRetry: (event) => delays.push(event.delayMs) } }).GET(
-      "/api/v1/people",
-    );
+    await createTransportClient({
+      ...options(api.fetch),
+      hooks: { onRetry: (event) => delays.push(event.delayMs) },
+    }).GET("/api/v1/people");
     expect(delays).toHaveLength(1);
     expect(delays[0]).toBeGreaterThanOrEqual(0);
     expect(delays[0]).toBeLessThan(500);
@@ -175,7 +185,7 @@ describe("retries", () => {
 
   it("does not wait out a Retry-After longer than a minute: the caller gets the RateLimitError", async () => {
     const api = fakeApi(() => new Response("", { status: 429, headers: { "retry-after": "3600" } }));
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .people.list()
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitError);
@@ -187,7 +197,7 @@ describe("retries", () => {
     const api = fakeApi(() => new Response("", { status: 503, headers: { "retry-after": "30" } }));
     const controller = new AbortController();
     const clock = new SimulatedClock();
-    const pending = createCrmClient({ ...options(api.fetch), clock }).GET("/api/v1/people", {
+    const pending = createTransportClient({ ...options(api.fetch), clock }).GET("/api/v1/people", {
       signal: controller.signal,
     });
     await settle(); // the 503 is in: the client waits out its 30 s Retry-After
@@ -201,7 +211,7 @@ describe("retries", () => {
   it("times out each attempt and retries idempotent requests, then raises TimeoutError", async () => {
     const api = fakeApi(never);
     const clock = new SimulatedClock();
-    const call = createCrmClient({ ...options(api.fetch), clock, timeoutMs: 20, maxRetries: 1 })
+    const call = createTransportClient({ ...options(api.fetch), clock, timeoutMs: 20, maxRetries: 1 })
       .people.list()
       .catch((caught: unknown) => caught);
     for (let step = 0; step < 10; step++) {

@@ -1,4 +1,4 @@
-import type { Committee, CommitteeMember, Organization, Person, PersonPage } from "@engagifii/crm-types";
+import type { Committee, CommitteeMember, Organization, Person, PersonPage, paths } from "@engagifii/crm-types";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type CrmClient,
@@ -8,6 +8,7 @@ import {
   createPeople,
   type Paginator,
 } from "../src/index.js";
+import type { TransportPaths, Person as TransportPerson } from "./fixtures/transport-client.js";
 
 // Checked by `pnpm typecheck` (tsc over test/): the helpers' types come from the generated paths.
 describe("types inferred from the spec", () => {
@@ -50,3 +51,17 @@ describe("core client types", () => {
 function crmWithTenant() {
   return createCrmClient({ tenantCode: "acme", accessToken: "token-for-types", env: {} }).withTenant("b");
 }
+
+describe("a core client typed by another document's paths", () => {
+  it("types its calls by those paths, and the default stays the document's", () => {
+    const options = { tenantCode: "acme", accessToken: "token-for-types", env: {} };
+    const other = createCrmCoreClient<TransportPaths>(options);
+    expectTypeOf(other.withTenant("b")).toEqualTypeOf<CrmCoreClient<TransportPaths>>();
+    const call = () => other.GET("/api/v1/people/{personId}", { params: { path: { personId: "p" } } });
+    expectTypeOf(call).returns.resolves.toHaveProperty("data").toEqualTypeOf<TransportPerson | undefined>();
+    expectTypeOf(createCrmCoreClient(options)).toEqualTypeOf<CrmCoreClient<paths>>();
+    // The fixture has no organizations list: typed by its paths, the call does not compile.
+    // @ts-expect-error "/api/v1/organizations" is not a path of the fixture
+    expectTypeOf(() => other.GET("/api/v1/organizations")).toBeFunction();
+  });
+});

@@ -8,8 +8,8 @@ import type { OperationOptions } from "./operation-types.js";
 type Method = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
 
 /** One request of a generated helper: its parameters and body into openapi-fetch's init; the body, or a CrmApiError. */
-export async function callOperation(
-  crm: CrmCoreClient,
+export async function callOperation<Paths extends {}>(
+  crm: CrmCoreClient<Paths>,
   method: Method,
   path: string,
   request: { path: Record<string, unknown>; query?: unknown; body?: unknown },

@@ -12,7 +12,8 @@ import { dirname, join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CrmApiError, type CrmClient, type CrmClientOptions, CrmError } from "../../src/index.js";
+import { CrmApiError, type CrmClientOptions, CrmError } from "../../src/index.js";
+import type { TransportClient } from "../fixtures/transport-client.js";
 import {
   type Fault,
   FaultServer,
@@ -78,7 +79,7 @@ interface Arrangement {
   /** This cell's client options; the arrangement may add to them. */
   options: Partial<CrmClientOptions>;
   /** Runs before the measured call (not counted), e.g. to get a token and then revoke it. */
-  before?: (crm: CrmClient) => Promise<void>;
+  before?: (crm: TransportClient) => Promise<void>;
   /** Called on each retry the client announces (its onRetry hook). */
   onRetry?: () => void;
 }
@@ -395,7 +396,7 @@ const hugeAtDefaultLimitRow: RequestRow = {
 };
 const hugeRows: RequestRow[] = [hugeRow, hugeAtDefaultLimitRow];
 
-function call(crm: CrmClient, method: Method, cell: string): Promise<unknown> {
+function call(crm: TransportClient, method: Method, cell: string): Promise<unknown> {
   const id = personId(7);
   switch (method) {
     case "GET":
@@ -685,7 +686,7 @@ async function runPageCell(row: PageRow, concurrency: Concurrency): Promise<Cell
     });
     const ids: string[] = [];
     const result = await outcomeOf(async () => {
-      const pages = crm.paginate("/api/v1/people", { params: { query: { pageSize: row.pageSize } } }, { concurrency });
+      const pages = crm.people.iterate({ pageSize: row.pageSize }, { concurrency });
       for await (const item of pages) ids.push(item.id);
     });
     // Pages fetched ahead may still be on the wire after an error: count them once they are done.

@@ -7,7 +7,8 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { type CrmClient, type CrmClientOptions, createCrmClient, type FetchFunction } from "../../src/index.js";
+import type { CrmClientOptions, FetchFunction } from "../../src/index.js";
+import { createTransportClient, type TransportClient } from "../fixtures/transport-client.js";
 import { FaultServer, tokenPath } from "./fault-server.js";
 
 export const resultsDirectory = join(dirname(fileURLToPath(import.meta.url)), "results");
@@ -72,8 +73,8 @@ export function clientFor(
   api: FaultServer,
   overrides: Partial<CrmClientOptions> = {},
   auth: FaultServer = api,
-): CrmClient {
-  return createCrmClient({
+): TransportClient {
+  return createTransportClient({
     baseUrl: api.url,
     tokenUrl: auth.tokenUrl,
     clientId: auth.clientId,
@@ -109,8 +110,8 @@ export async function outcomeOf<T>(
 export function inMemoryClient(
   api: (url: URL) => Response | Promise<Response>,
   overrides: Partial<CrmClientOptions> = {},
-): CrmClient {
-  return createCrmClient({
+): TransportClient {
+  return createTransportClient({
     baseUrl: "https://crm.example.test",
     clientId: "id",
     clientSecret: "secret-value",

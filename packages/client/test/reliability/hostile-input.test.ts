@@ -6,7 +6,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer } from "../../../mock-server/src/index.js";
-import { ConfigurationError, type CrmClient, createCrmClient, ValidationError } from "../../src/index.js";
+import { ConfigurationError, ValidationError } from "../../src/index.js";
+import { createTransportClient, type TransportClient } from "../fixtures/transport-client.js";
 import { declaredOptions, readmeOptions } from "./documented-options.js";
 import { FaultServer } from "./fault-server.js";
 import { captureUnhandledRejections, clientFor, settle, spyFetch } from "./harness.js";
@@ -38,7 +39,7 @@ describe("every option, wrong or unsafe, is refused at construction", () => {
     const spy = spyFetch();
     let error: unknown;
     try {
-      createCrmClient({
+      createTransportClient({
         ...candidate.options,
         fetch: candidate.option === "fetch" ? candidate.options.fetch : spy.fetch,
       } as never);
@@ -54,7 +55,7 @@ describe("every option, wrong or unsafe, is refused at construction", () => {
 
 describe("path parameters cannot reach another endpoint", () => {
   let server: FaultServer;
-  let crm: CrmClient;
+  let crm: TransportClient;
   beforeAll(async () => {
     server = await FaultServer.start();
     crm = clientFor(server);
@@ -134,7 +135,7 @@ describe("a huge rateLimit.requests", () => {
   it("reserves no memory up front", () => {
     const allocated = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
     const before = allocated();
-    const crm = createCrmClient({
+    const crm = createTransportClient({
       baseUrl: "https://crm.example.test/huge-rate-limit",
       clientId: "id",
       clientSecret: "secret-value",
@@ -153,7 +154,7 @@ describe("a CR or LF in a header value is refused before anything is sent", () =
     await Promise.all(servers.splice(0).map((server) => server.stop()));
   });
 
-  const unsafe: [string, (crm: CrmClient) => Promise<unknown>][] = [
+  const unsafe: [string, (crm: TransportClient) => Promise<unknown>][] = [
     ["per-request tenantCode", (crm) => crm.GET("/api/v1/people", { tenantCode: "acme\r\nx-admin: true" })],
     ["per-request tenantCode with a NUL", (crm) => crm.GET("/api/v1/people", { tenantCode: "acme\u0000" })],
     ["per-request tenantCode, non-ASCII", (crm) => crm.GET("/api/v1/people", { tenantCode: "acmé" })],
@@ -189,10 +190,10 @@ describe("a CR or LF in a header value is refused before anything is sent", () =
 
 describe("invalid parameters come back as a ValidationError with field details (Prism mock)", () => {
   let mock: Awaited<ReturnType<typeof startMockServer>>;
-  let crm: CrmClient;
+  let crm: TransportClient;
   beforeAll(async () => {
     mock = await startMockServer();
-    crm = createCrmClient({
+    crm = createTransportClient({
       baseUrl: mock.url,
       clientId: "reliability",
       clientSecret: "reliability-secret",

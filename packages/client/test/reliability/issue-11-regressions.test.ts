@@ -7,7 +7,6 @@ import { describe, expect, it } from "vitest";
 import {
   AuthenticationError,
   ConfigurationError,
-  createCrmClient,
   createMemoryTokenStore,
   InvalidResponseError,
   type Logger,
@@ -15,6 +14,7 @@ import {
   TimeoutError,
 } from "../../src/index.js";
 import { baseUrl, fakeApi, never, options, page, person } from "../fake-api.js";
+import { createTransportClient } from "../fixtures/transport-client.js";
 import { SimulatedClock, settle } from "../simulated-clock.js";
 
 const ok = () => page([], 0, 0, 50);
@@ -32,7 +32,7 @@ describe("secrets", () => {
       if (attempt === 2) throw new TypeError("fetch failed");
       return ok();
     });
-    const crm = createCrmClient({ ...options(api.fetch), maxRetries: 0 });
+    const crm = createTransportClient({ ...options(api.fetch), maxRetries: 0 });
     const seen: (string | null)[] = [];
     crm.use({
       onRequest: ({ request }) => void seen.push(request.headers.get("authorization")),
@@ -49,10 +49,10 @@ describe("secrets", () => {
     const tokenStore = createMemoryTokenStore();
     const echo = fakeApi((request) => Response.json({ echoed: request.headers.get("authorization") }, { status: 400 }));
     const settings = { ...options(echo.fetch), tokenStore };
-    const first = createCrmClient(settings);
+    const first = createTransportClient(settings);
     await first.GET("/api/v1/people");
     const log = capture();
-    const second = createCrmClient({ ...settings, logger: log.logger, logLevel: "debug" });
+    const second = createTransportClient({ ...settings, logger: log.logger, logLevel: "debug" });
     const { error } = await second.GET("/api/v1/people");
     const token = echo.apiRequests()[0]?.headers.get("authorization")?.slice("Bearer ".length) ?? "";
     expect(echo.tokenRequests()).toHaveLength(1);
@@ -66,7 +66,7 @@ describe("secrets", () => {
       ok,
       () => new Response(null, { status: 307, headers: { location: "http://127.0.0.1:9/oauth/token" } }),
     );
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .GET("/api/v1/people")
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -82,7 +82,7 @@ describe("writes", () => {
       const api = fakeApi(
         () => new Response(null, { status, headers: { location: `${baseUrl}/api/v1/people/${id}` } }),
       );
-      const error = await createCrmClient(options(api.fetch))
+      const error = await createTransportClient(options(api.fetch))
         .POST("/api/v1/people", { body: { firstName: "A", lastName: "B", email: "a@example.com" } as never })
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InvalidResponseError);
@@ -97,7 +97,7 @@ describe("writes", () => {
     );
     const log = capture();
     const clock = new SimulatedClock();
-    const crm = createCrmClient({ ...options(api.fetch), logger: log.logger, logLevel: "info", clock });
+    const crm = createTransportClient({ ...options(api.fetch), logger: log.logger, logLevel: "info", clock });
     const call = crm.DELETE("/api/v1/people/{personId}", { params: { path: { personId: id } } });
     const result = await runClock(clock, call);
     expect(result.error).toBeUndefined();
@@ -108,7 +108,7 @@ describe("writes", () => {
     const fresh = fakeApi(() => new Response("", { status: 404 }));
     expect(
       (
-        await createCrmClient(options(fresh.fetch)).DELETE("/api/v1/people/{personId}", {
+        await createTransportClient(options(fresh.fetch)).DELETE("/api/v1/people/{personId}", {
           params: { path: { personId: id } },
         })
       ).response.status,
@@ -122,7 +122,7 @@ describe("memory and time", () => {
     const api = fakeApi(
       () => new Response(JSON.stringify({ big }), { headers: { "content-type": "application/json" } }),
     );
-    const crm = createCrmClient({ ...options(api.fetch), maxResponseBytes: 1024, maxRetries: 0 });
+    const crm = createTransportClient({ ...options(api.fetch), maxResponseBytes: 1024, maxRetries: 0 });
     const error = await crm.GET("/api/v1/people").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toContain("maxResponseBytes (1024 bytes)");
@@ -133,7 +133,7 @@ describe("memory and time", () => {
   it("a per-request timeoutMs bounds the whole call, the token fetch included", async () => {
     const clock = new SimulatedClock();
     const api = fakeApi(ok, never);
-    const call = createCrmClient({ ...options(api.fetch), clock })
+    const call = createTransportClient({ ...options(api.fetch), clock })
       .GET("/api/v1/people", { timeoutMs: 500 })
       .catch((caught: unknown) => caught);
     await settle();
@@ -146,7 +146,7 @@ describe("memory and time", () => {
   it("a 429 whose Retry-After outlasts the request fails it at once, and does not stall the next calls", async () => {
     const clock = new SimulatedClock();
     const api = fakeApi(() => new Response("", { status: 429, headers: { "retry-after": "3600" } }));
-    const crm = createCrmClient({ ...options(api.fetch), clock, rateLimit: { requests: 100 } });
+    const crm = createTransportClient({ ...options(api.fetch), clock, rateLimit: { requests: 100 } });
     const first = await crm.GET("/api/v1/people", { timeoutMs: 5_000 }).catch((caught: unknown) => caught);
     const { error } = await crm.GET("/api/v1/people").then(
       (result) => ({ error: result.error as unknown }),
@@ -162,7 +162,7 @@ describe("memory and time", () => {
   it("a hook that throws does not leak a rate-limiter place", async () => {
     const clock = new SimulatedClock();
     const api = fakeApi(ok);
-    const crm = createCrmClient({
+    const crm = createTransportClient({
       ...options(api.fetch),
       clock,
       rateLimit: { requests: 1, intervalMs: 1000 },
@@ -190,7 +190,7 @@ describe("memory and time", () => {
     const onWarning = (warning: Error) => warnings.push(warning.name);
     process.on("warning", onWarning);
     const api = fakeApi(ok);
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     const signal = new AbortController().signal;
     for (let batch = 0; batch < 20; batch++)
       await Promise.all(Array.from({ length: 100 }, () => crm.GET("/api/v1/people", { signal })));
@@ -204,7 +204,7 @@ describe("memory and time", () => {
 describe("bad input", () => {
   it("an HTTP status outside 100–599 is an InvalidResponseError", async () => {
     const api = fakeApi(() => Object.defineProperty(ok(), "status", { value: 999 }));
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .GET("/api/v1/people")
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -213,7 +213,7 @@ describe("bad input", () => {
 
   it.each([[["a", "b"]], [{ a: 1 }], [true]])("path parameter %j cannot reach another endpoint", async (value) => {
     const api = fakeApi(ok);
-    const call = createCrmClient(options(api.fetch)).GET("/api/v1/people/{personId}", {
+    const call = createTransportClient(options(api.fetch)).GET("/api/v1/people/{personId}", {
       params: { path: { personId: value as never } },
     });
     await expect(call).rejects.toBeInstanceOf(ConfigurationError);
@@ -232,7 +232,7 @@ describe("bad input", () => {
     ["signal", { signal: "stop" }],
   ])("a bad per-request %s throws ConfigurationError naming it", async (option, init) => {
     const api = fakeApi(ok);
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .GET("/api/v1/people", init as never)
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigurationError);
@@ -243,7 +243,7 @@ describe("bad input", () => {
 describe("tenant and Accept", () => {
   it("the client's tenant is always sent, even over a tenant-code header the request carries", async () => {
     const api = fakeApi(ok);
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     await crm.GET("/api/v1/people", { headers: { "tenant-code": "other" } } as never);
     await crm.GET("/api/v1/people", { params: { header: { "tenant-code": "other" } } } as never);
     await crm.GET("/api/v1/people", { tenantCode: "chosen", headers: { "tenant-code": "other" } } as never);
@@ -252,7 +252,7 @@ describe("tenant and Accept", () => {
 
   it("sends Accept: application/json unless the caller set Accept", async () => {
     const api = fakeApi(ok);
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     await crm.GET("/api/v1/people");
     await crm.GET("/api/v1/people", { headers: { accept: "text/csv" }, parseAs: "text" } as never);
     expect(api.apiRequests().map((request) => request.headers.get("accept"))).toEqual(["application/json", "text/csv"]);
@@ -267,7 +267,7 @@ describe("token function", () => {
       request.headers.get("authorization") === "Bearer caller-token-2" ? new Response("", { status: 401 }) : ok(),
     );
     const { clientId: _id, clientSecret: _secret, ...withoutCredentials } = options(api.fetch);
-    const crm = createCrmClient({
+    const crm = createTransportClient({
       ...withoutCredentials,
       clock,
       accessToken: () => ({ accessToken: `caller-token-${++calls}`, expiresInSeconds: 60 }),
@@ -296,7 +296,7 @@ describe("parseAs: stream", () => {
       },
     });
     const api = fakeApi(() => new Response(body));
-    const crm = createCrmClient({ ...options(api.fetch), clock, timeoutMs: 100 });
+    const crm = createTransportClient({ ...options(api.fetch), clock, timeoutMs: 100 });
     const { data } = await crm.GET("/api/v1/people", { parseAs: "stream" });
     await clock.advance(5_000);
     finish();

@@ -125,11 +125,7 @@ describe("the paginator", () => {
     };
     const crm = inMemoryClient(api, { maxRetries });
     const ids: string[] = [];
-    const pages = crm.paginate(
-      "/api/v1/people",
-      { params: { query: { pageSize } } },
-      { concurrency: scenario.concurrency },
-    );
+    const pages = crm.people.iterate({ pageSize }, { concurrency: scenario.concurrency });
     for await (const item of pages) ids.push(item.id);
     return { ids, requests };
   }

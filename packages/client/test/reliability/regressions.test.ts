@@ -74,12 +74,7 @@ describe("paging ahead through a list that grows (totalCount reported)", () => {
     };
     const crm = inMemoryClient(api);
     const ids = new Set<string>();
-    for await (const item of crm.paginate(
-      "/api/v1/people",
-      { params: { query: { pageSize: size } } },
-      { concurrency: 4 },
-    ))
-      ids.add(item.id);
+    for await (const item of crm.people.iterate({ pageSize: size }, { concurrency: 4 })) ids.add(item.id);
     const missing = Array.from({ length: total }, (_, i) => personId(i)).filter((id) => !ids.has(id));
     expect(missing).toEqual([]);
   });
@@ -102,8 +97,7 @@ describe("paging one page at a time through a list that grows (no totalCount)", 
     const crm = inMemoryClient(api);
     const ids: string[] = [];
     const outcome = await (async () => {
-      for await (const item of crm.paginate("/api/v1/people", { params: { query: { pageSize: 5 } } }))
-        ids.push(item.id);
+      for await (const item of crm.people.iterate({ pageSize: 5 })) ids.push(item.id);
     })().then(
       () => "success",
       (error: unknown) => `${(error as Error).name}: ${(error as Error).message}`,
@@ -132,9 +126,7 @@ describe("pages fetched ahead when the caller stops", () => {
         Infinity,
       );
     const crm = clientFor(api);
-    const items = await crm
-      .paginate("/api/v1/people", { params: { query: { pageSize: 10 } } }, { concurrency: 4 })
-      .toArray({ max: 11 });
+    const items = await crm.people.iterate({ pageSize: 10 }, { concurrency: 4 }).toArray({ max: 11 });
     expect(items).toHaveLength(11);
     await new Promise((resolve) => setTimeout(resolve, 500));
     // Each was requested once before the caller stopped; none should have been tried again after.
@@ -166,8 +158,7 @@ describe("paging ahead without a totalCount lost items of a list that grows", ()
     };
     const crm = inMemoryClient(api);
     const ids = new Set<string>();
-    for await (const item of crm.paginate("/api/v1/people", { params: { query: { pageSize: 3 } } }, { concurrency }))
-      ids.add(item.id);
+    for await (const item of crm.people.iterate({ pageSize: 3 }, { concurrency })) ids.add(item.id);
     expect(Array.from({ length: 5 }, (_, i) => personId(i)).filter((id) => !ids.has(id))).toEqual([]);
   });
 });

@@ -5,8 +5,9 @@
  * origin, even when the API redirects there.
  */
 import { describe, expect, it } from "vitest";
-import { AuthenticationError, CrmError, createCrmClient, ServerError } from "../../src/index.js";
+import { AuthenticationError, CrmError, ServerError } from "../../src/index.js";
 import { clientSecret, fakeApi, options } from "../fake-api.js";
+import { createTransportClient } from "../fixtures/transport-client.js";
 import { type FaultServer, personId, type RecordedRequest, tokenPath } from "./fault-server.js";
 import { useFaultServers } from "./harness.js";
 import { type Exposure, exposedClient, leaks, secretsOf } from "./secrets.js";
@@ -357,7 +358,7 @@ describe("a secret a server echoes back in another encoding is removed (injected
     const api = fakeApi(() => new Response(raw, { status: 500, headers: { "content-type": "application/json" } }));
     const exposure: Exposure = { logs: [], hooks: [], errors: [] };
     const line = (message: string) => void exposure.logs.push(message);
-    const crm = createCrmClient({
+    const crm = createTransportClient({
       ...options(api.fetch),
       clientSecret: secret,
       maxRetries: 0,
@@ -381,7 +382,7 @@ describe("a secret a server echoes back in another encoding is removed (injected
         { status: 500 },
       );
     });
-    const crm = createCrmClient({ ...options(api.fetch), maxRetries: 0 });
+    const crm = createTransportClient({ ...options(api.fetch), maxRetries: 0 });
     for (let call = 0; call < 20; call++) await crm.GET("/api/v1/people");
     const error = await crm.people.list().catch((caught: unknown) => caught);
     expect(api.tokenRequests().length).toBeGreaterThan(20);

@@ -3,7 +3,8 @@
  * secret-hygiene.test.ts and regressions.test.ts.
  */
 import { inspect } from "node:util";
-import type { CrmClient, CrmClientOptions, Logger } from "../../src/index.js";
+import type { CrmClientOptions, Logger } from "../../src/index.js";
+import type { TransportClient } from "../fixtures/transport-client.js";
 import type { FaultServer } from "./fault-server.js";
 import { clientFor } from "./harness.js";
 
@@ -21,7 +22,7 @@ export function exposedClient(
   api: FaultServer,
   overrides: Partial<CrmClientOptions> = {},
   auth: FaultServer = api,
-): { crm: CrmClient; exposure: Exposure; attempt(call: () => Promise<unknown>): Promise<void> } {
+): { crm: TransportClient; exposure: Exposure; attempt(call: () => Promise<unknown>): Promise<void> } {
   const exposure: Exposure = { logs: [], hooks: [], errors: [] };
   const line = (message: string) => {
     exposure.logs.push(message);

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  createCrmClient,
-  createMemoryRateLimitStore,
-  type RateLimitStore,
-  type StoredToken,
-  type TokenStore,
-} from "../../src/index.js";
+import { createMemoryRateLimitStore, type RateLimitStore, type StoredToken, type TokenStore } from "../../src/index.js";
 import { clientSecret, fakeApi, options, page } from "../fake-api.js";
+import { createTransportClient } from "../fixtures/transport-client.js";
 import { SimulatedClock, settle } from "../simulated-clock.js";
 
 /** A store object of its own over a shared one, as another process's client would see a Redis store. */
@@ -31,8 +26,8 @@ describe("clients on an injected rate-limit store", () => {
     const api = fakeApi(() => page([], 0, 0, 50));
     const settings = { ...options(api.fetch), clock, rateLimit: { requests: 2, intervalMs: 1000 } };
     const calls: string[] = [];
-    const one = createCrmClient({ ...settings, rateLimitStore: anotherProcess(shared, calls) });
-    const two = createCrmClient({ ...settings, rateLimitStore: anotherProcess(shared) });
+    const one = createTransportClient({ ...settings, rateLimitStore: anotherProcess(shared, calls) });
+    const two = createTransportClient({ ...settings, rateLimitStore: anotherProcess(shared) });
     const all = Promise.all([one, two, one, two].map((client) => client.GET("/api/v1/people")));
     await settle();
     expect(api.apiRequests()).toHaveLength(2);
@@ -53,7 +48,7 @@ describe("clients on an injected rate-limit store", () => {
     const api = fakeApi((_request, attempt) =>
       attempt === 1 ? new Response("", { status: 429, headers: { "retry-after": "3" } }) : page([], 0, 0, 50),
     );
-    const crm = createCrmClient({
+    const crm = createTransportClient({
       ...options(api.fetch),
       clock,
       maxRetries: 0,
@@ -86,7 +81,7 @@ describe("clients on an injected token store", () => {
     const keys: string[] = [];
     const api = fakeApi(() => page([], 0, 0, 50));
     const settings = { ...options(api.fetch), clock: new SimulatedClock(), scope: "api:read" };
-    await createCrmClient({ ...settings, tokenStore: filledStore(keys) }).GET("/api/v1/people");
+    await createTransportClient({ ...settings, tokenStore: filledStore(keys) }).GET("/api/v1/people");
     expect(api.tokenRequests()).toHaveLength(0);
     expect(api.apiRequests()[0]?.headers.get("authorization")).toBe(`Bearer ${stored.accessToken}`);
     expect(keys[0]).toBe(JSON.stringify([settings.tokenUrl, settings.clientId, "api:read"]));
@@ -95,7 +90,11 @@ describe("clients on an injected token store", () => {
 
   it("a client that never fetched the shared token still scrubs it from error bodies", async () => {
     const api = fakeApi(() => Response.json({ message: `bad token ${stored.accessToken}` }, { status: 400 }));
-    const crm = createCrmClient({ ...options(api.fetch), clock: new SimulatedClock(), tokenStore: filledStore([]) });
+    const crm = createTransportClient({
+      ...options(api.fetch),
+      clock: new SimulatedClock(),
+      tokenStore: filledStore([]),
+    });
     const { error } = await crm.GET("/api/v1/people");
     expect(JSON.stringify(error)).not.toContain(stored.accessToken);
     expect(JSON.stringify(error)).toContain("[redacted]");

@@ -19,11 +19,13 @@ beforeEach(async () => {
 });
 
 describe("every operation through the client", () => {
-  it.each(contractCases.map((contractCase) => [contractCase.operationId, contractCase] as const))(
+  it.for(contractCases.map((contractCase) => [contractCase.operationId, contractCase] as const))(
     "%s",
-    async (operationId, contractCase) => {
+    async ([operationId, contractCase], context) => {
       const operation = operations.get(operationId);
-      if (!operation) throw new Error(`${operationId} is not an operation of the spec`);
+      // After a spec swap, a case for an operation the new document lacks is skipped, and says so
+      // (coverage.test.ts still fails until the table matches the document).
+      if (!operation) return context.skip(`${operationId} is not an operation of the spec`);
       // The client shares cached tokens between clients with the same credentials; a client id
       // of its own gives each case a client that has no token yet (requestToken relies on it).
       const { crm, exchanges } = contractClient(url, { clientId: `contract-test-${operationId}` });
