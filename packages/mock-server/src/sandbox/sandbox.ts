@@ -2,7 +2,7 @@
 import type { HttpOperation } from "../document/http-operation.js";
 import { mostLiteralFirst } from "../document/path-template.js";
 import type { SandboxResponse } from "../http/sandbox-response.js";
-import { answerRoute } from "./answer-route.js";
+import { answerRoute, type RouteRequest } from "./answer-route.js";
 import { withGeneratedRecords } from "./generated-seed.js";
 import { buildResourceModel, type ResourceRoute } from "./resource-model.js";
 import { SandboxStore } from "./sandbox-store.js";
@@ -11,14 +11,7 @@ import { loadSeed, readSeedFile, type SandboxSeed, seedFromExamples } from "./se
 export interface Sandbox {
   /** The route for a request, or undefined when the sandbox does not keep state for it. */
   match(method: string, path: string): { route: ResourceRoute; parameters: Record<string, string> } | undefined;
-  answer(request: {
-    route: ResourceRoute;
-    parameters: Record<string, string>;
-    query: Record<string, string>;
-    body: unknown;
-    tenant: string;
-    now: Date;
-  }): SandboxResponse;
+  answer(request: RouteRequest): SandboxResponse;
   reset(): void;
 }
 
