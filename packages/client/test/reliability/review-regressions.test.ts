@@ -5,15 +5,10 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { tokenStoreKey } from "../../src/auth/create-token-provider.js";
-import {
-  AuthenticationError,
-  createCrmClient,
-  createMemoryTokenStore,
-  InvalidResponseError,
-  type Logger,
-} from "../../src/index.js";
+import { AuthenticationError, createMemoryTokenStore, InvalidResponseError, type Logger } from "../../src/index.js";
 import { unwrap } from "../../src/unwrap.js";
 import { baseUrl, clientSecret, fakeApi, options, page, tokenResponse, tokenUrl } from "../fake-api.js";
+import { createTransportClient } from "../fixtures/transport-client.js";
 import { SimulatedClock, settle } from "../simulated-clock.js";
 
 const ok = () => page([], 0, 0, 50);
@@ -36,7 +31,7 @@ describe("a server that echoes a secret", () => {
       () => tokenResponse(3600, echoedToken),
     );
     const log = capture();
-    const crm = createCrmClient({ ...options(api.fetch), logger: log.logger, logLevel: "debug" });
+    const crm = createTransportClient({ ...options(api.fetch), logger: log.logger, logLevel: "debug" });
     const seenByMiddleware: string[] = [];
     crm.use({ onResponse: ({ response }) => void seenByMiddleware.push(JSON.stringify([...response.headers])) });
     const success = await crm.GET("/api/v1/people");
@@ -64,7 +59,7 @@ describe("a redirect whose Location quotes a secret", () => {
       () => new Response(null, { status: 302, headers: { location: `${baseUrl}/moved/${echoedToken}` } }),
       () => tokenResponse(3600, echoedToken),
     );
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .POST("/api/v1/people", { body: {} as never })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -77,7 +72,7 @@ describe("a redirect whose Location quotes a secret", () => {
       ok,
       () => new Response(null, { status: 302, headers: { location: `https://elsewhere.test/${clientSecret}` } }),
     );
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .GET("/api/v1/people")
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -98,7 +93,7 @@ describe("a redirect to something that is not an http or https URL", () => {
         ? new Response(null, { status: 302, headers: { location } })
         : Response.json({ forged: true }),
     );
-    const error = await createCrmClient({ ...options(api.fetch), maxRetries: 2 })
+    const error = await createTransportClient({ ...options(api.fetch), maxRetries: 2 })
       .GET("/api/v1/people")
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -108,7 +103,7 @@ describe("a redirect to something that is not an http or https URL", () => {
 
   it("an unreadable Location from the token endpoint is refused, not retried as a network failure", async () => {
     const api = fakeApi(ok, () => new Response(null, { status: 307, headers: { location: "http://[" } }));
-    const error = await createCrmClient({ ...options(api.fetch), maxRetries: 2 })
+    const error = await createTransportClient({ ...options(api.fetch), maxRetries: 2 })
       .GET("/api/v1/people")
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -123,7 +118,7 @@ describe("the token endpoint", () => {
     const tokenStore = createMemoryTokenStore({ clock });
     const api = fakeApi(ok, () => Response.json({ access_token: "long-lived-token-abcdef", expires_in: expiresIn }));
     const settings = { ...options(api.fetch), scope: "api:read" };
-    await createCrmClient({ ...settings, clock, tokenStore }).GET("/api/v1/people");
+    await createTransportClient({ ...settings, clock, tokenStore }).GET("/api/v1/people");
     const stored = await tokenStore.get(tokenStoreKey(tokenUrl, settings.clientId, "api:read"));
     expect(stored?.expiresAt).toBe(86_400_000);
   });
@@ -140,7 +135,7 @@ describe("the token endpoint", () => {
         }),
       );
     const api = fakeApi(ok, endless);
-    const error = await createCrmClient({ ...options(api.fetch), maxResponseBytes: 100_000 })
+    const error = await createTransportClient({ ...options(api.fetch), maxResponseBytes: 100_000 })
       .GET("/api/v1/people")
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -154,7 +149,7 @@ describe("a careless caller", () => {
   it("an onTokenRefresh hook that throws does not discard the token (no token request per call)", async () => {
     const api = fakeApi(ok);
     const log = capture();
-    const crm = createCrmClient({
+    const crm = createTransportClient({
       ...options(api.fetch),
       logger: log.logger,
       hooks: {
@@ -172,7 +167,7 @@ describe("a careless caller", () => {
   it("a signal that is already aborted sends nothing, not even a token request", async () => {
     const api = fakeApi(ok);
     const reason = new Error("gave up before calling");
-    const error = await createCrmClient(options(api.fetch))
+    const error = await createTransportClient(options(api.fetch))
       .GET("/api/v1/people", { signal: AbortSignal.abort(reason) })
       .catch((caught: unknown) => caught);
     expect(error).toBe(reason);
@@ -187,7 +182,7 @@ describe("a careless caller", () => {
     let calls = 0;
     const api = fakeApi(ok);
     const { clientId: _id, clientSecret: _secret, ...withoutCredentials } = options(api.fetch);
-    const crm = createCrmClient({
+    const crm = createTransportClient({
       ...withoutCredentials,
       accessToken: () => ({ accessToken: `caller-token-${++calls}-abcdefgh`, ...expiry }),
     });
@@ -199,7 +194,7 @@ describe("a careless caller", () => {
 
   it("a middleware that never settles still lets the caller's abort end the call", async () => {
     const api = fakeApi(ok);
-    const crm = createCrmClient(options(api.fetch));
+    const crm = createTransportClient(options(api.fetch));
     crm.use({ onRequest: () => new Promise<undefined>(() => undefined) });
     const controller = new AbortController();
     const call = crm.GET("/api/v1/people", { signal: controller.signal }).catch((caught: unknown) => caught);
