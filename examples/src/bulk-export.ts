@@ -6,8 +6,7 @@
 import { createWriteStream } from "node:fs";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { CrmClient } from "@engagifii/crm-client";
-import type { Person } from "@engagifii/crm-types";
+import type { CrmClient, Person } from "@engagifii/crm-client";
 import { runIfMain } from "./connect.js";
 import { progressBar } from "./progress-bar.js";
 
@@ -24,31 +23,33 @@ export interface BulkExportOptions {
   pageSize?: number;
   /** Where the progress bar goes; `false` for none. Default: stderr. */
   progress?: Writable | false;
+  /** The CSV's columns, in order. Default: the person fields of our guide. JSON Lines keeps every field. */
+  columns?: readonly string[];
 }
 
 export interface BulkExportResult {
   format: ExportFormat;
   /** People written. */
   count: number;
-  /** The API's totalCount when the export started. */
-  total: number;
+  /** The API's totalCount when the export started (undefined when the API reports none). */
+  total: number | undefined;
 }
 
-const COLUMNS = ["id", "firstName", "lastName", "email", "phone", "organizationId", "isActive", "createdDate"] as const;
+const COLUMNS = ["id", "firstName", "lastName", "email", "phone", "organizationId", "isActive", "createdDate"];
 
 export async function bulkExport(crm: CrmClient, options: BulkExportOptions): Promise<BulkExportResult> {
-  const { out, concurrency = 4, pageSize = 200 } = options;
+  const { out, concurrency = 4, pageSize = 200, columns = COLUMNS } = options;
   const format = options.format ?? (typeof out === "string" && out.endsWith(".jsonl") ? "jsonl" : "csv");
+  const people = crm.people.iterate(undefined, { pageSize, concurrency });
   // One small request for the total, so the bar knows where 100% is.
-  const { totalCount: total } = await crm.people.list({ pageIndex: 0, pageSize: 1 });
-  const bar = progressBar(total, options.progress ?? process.stderr);
+  const total = await people.total();
+  const bar = progressBar(total ?? 0, options.progress ?? process.stderr);
   let count = 0;
 
   async function* lines(): AsyncGenerator<string> {
-    if (format === "csv") yield `${COLUMNS.join(",")}\n`;
-    const people = crm.people.iterate({ pageSize }, { concurrency });
+    if (format === "csv") yield `${columns.join(",")}\n`;
     for await (const page of people.pages()) {
-      yield page.map((person) => (format === "csv" ? csvRow(person) : `${JSON.stringify(person)}\n`)).join("");
+      yield page.map((person) => (format === "csv" ? csvRow(person, columns) : `${JSON.stringify(person)}\n`)).join("");
       count += page.length;
       bar.advance(page.length);
     }
@@ -59,8 +60,9 @@ export async function bulkExport(crm: CrmClient, options: BulkExportOptions): Pr
   return { format, count, total };
 }
 
-function csvRow(person: Person): string {
-  return `${COLUMNS.map((column) => csvField(person[column])).join(",")}\n`;
+function csvRow(person: Person, columns: readonly string[]): string {
+  const fields: Record<string, unknown> = { ...person };
+  return `${columns.map((column) => csvField(fields[column])).join(",")}\n`;
 }
 
 /** RFC 4180: quote a field that holds a comma, a quote or a line break, and double its quotes. */

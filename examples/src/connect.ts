@@ -6,11 +6,10 @@ import { fileURLToPath } from "node:url";
 import { type CrmClient, type CrmClientOptions, createCrmClient } from "@engagifii/crm-client";
 import { startMockServer } from "@engagifii/crm-mock-server";
 
-/** Client options for a mock at `url`: any credentials and any tenant are accepted there. */
+/** Client options for a mock at `url`: any credentials and any tenant are accepted there; the token URL is the document's. */
 export function mockClientOptions(url: string): CrmClientOptions {
   return {
     baseUrl: url,
-    tokenUrl: `${url}/oauth/token`,
     clientId: "example-client",
     clientSecret: "example-secret",
     tenantCode: "acme",

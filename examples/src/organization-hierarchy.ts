@@ -2,9 +2,9 @@
 // builds it from every page of organizations.
 //
 //   pnpm exec tsx src/organization-hierarchy.ts
-import type { CrmClient, OrganizationNode } from "@engagifii/crm-client";
-import type { Organization } from "@engagifii/crm-types";
+import type { CrmClient, Organization, OrganizationNode } from "@engagifii/crm-client";
 import { runIfMain } from "./connect.js";
+import { idOf } from "./record-id.js";
 
 export interface HierarchyResult {
   parent: Organization;
@@ -18,11 +18,10 @@ export async function createHierarchy(
   departments = ["Engineering", "Finance"],
 ): Promise<HierarchyResult> {
   const parent = await crm.organizations.create({ name: company, type: "Company" });
+  const parentId = idOf(parent, "an organization");
   const children: Organization[] = [];
   for (const name of departments) {
-    children.push(
-      await crm.organizations.create({ name: `${name} Department`, type: "Department", parentId: parent.id }),
-    );
+    children.push(await crm.organizations.create({ name: `${name} Department`, type: "Department", parentId }));
   }
   return { parent, children, tree: await crm.organizations.tree() };
 }

@@ -5,9 +5,9 @@
 //   pnpm exec tsx src/sync-contacts.ts [contacts.json]    (a JSON array of { firstName, lastName, email, phone? })
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { CrmClient } from "@engagifii/crm-client";
-import type { Person, PersonUpdate } from "@engagifii/crm-types";
+import type { CrmClient, Person, PersonUpdate } from "@engagifii/crm-client";
 import { runIfMain } from "./connect.js";
+import { idOf } from "./record-id.js";
 
 export interface Contact {
   firstName: string;
@@ -32,7 +32,8 @@ export const SAMPLE_CONTACTS: Contact[] = [
 export async function syncContacts(crm: CrmClient, contacts: Contact[]): Promise<SyncReport> {
   const byEmail = new Map<string, Person>();
   // One pass over every person, page by page; a tenant with many people costs one request per page.
-  for await (const person of crm.people.iterate({ pageSize: 200 })) byEmail.set(person.email.toLowerCase(), person);
+  for await (const person of crm.people.iterate(undefined, { pageSize: 200 }))
+    if (person.email) byEmail.set(person.email.toLowerCase(), person);
 
   const report: SyncReport = { created: [], updated: [], unchanged: [] };
   for (const contact of contacts) {
@@ -43,7 +44,7 @@ export async function syncContacts(crm: CrmClient, contacts: Contact[]): Promise
       continue;
     }
     const changes = changesFor(existing, contact);
-    if (changes) report.updated.push(await crm.people.update(existing.id, changes));
+    if (changes) report.updated.push(await crm.people.update(idOf(existing, "a person"), changes));
     else report.unchanged.push(existing);
   }
   return report;

@@ -22,8 +22,9 @@ export function renderChangeset(
   diff: SpecDiff & { level: Level },
   title: string,
   dropped: { resource: string; method: string; reference: string }[] = [],
+  droppedModels: { name: string; schema: string }[] = [],
 ): string {
-  const level: Level = dropped.length > 0 ? "major" : diff.level;
+  const level: Level = dropped.length > 0 || droppedModels.length > 0 ? "major" : diff.level;
   const frontMatter = SPEC_PACKAGES.map((name) => `"${name}": ${level}`).join("\n");
   const kind = { major: "Breaking", minor: "Additive", patch: "Documentation-only" }[level];
   const sections = sectionsOf(diff);
@@ -31,6 +32,11 @@ export function renderChangeset(
     sections.push({
       title: "Resource helpers removed (breaking)",
       lines: dropped.map(({ resource, method, reference }) => `crm.${resource}.${method}() (${reference})`),
+    });
+  if (droppedModels.length > 0)
+    sections.push({
+      title: "Model types removed (breaking)",
+      lines: droppedModels.map(({ name, schema }) => `type ${name} (schema ${schema})`),
     });
   const body = sections.map(renderSection).join("\n\n");
   return `---\n${frontMatter}\n---\n\n${kind} update of the ${title} spec (${headline(diff)}).\n\n${body}\n`;

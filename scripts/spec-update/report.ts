@@ -29,6 +29,10 @@ export function formatReport(result: UpdateSpecResult, dryRun: boolean): string 
     for (const { resource, method, reference, reason } of result.droppedHelpers)
       lines.push(`  crm.${resource}.${method}() — ${reference}: ${reason}`);
   }
+  if (result.droppedModels.length > 0) {
+    lines.push("", `Model types dropped: their schema is gone (${result.droppedModels.length}, breaking)`);
+    for (const { name, schema, reason } of result.droppedModels) lines.push(`  type ${name} — ${schema}: ${reason}`);
+  }
   if (result.unmappedOperations.length > 0) {
     lines.push(
       "",
@@ -56,7 +60,7 @@ export function formatReport(result: UpdateSpecResult, dryRun: boolean): string 
     );
   else lines.push(`Wrote ${result.written.join(", ")}.`);
   if (result.typeErrors.length > 0 && !dryRun) lines.push("Fix the errors above, then run `pnpm test`.");
-  if (result.droppedHelpers.length > 0 || result.unmappedOperations.length > 0)
-    lines.push("Edit specs/resources.yaml for the helpers and operations above, then run `pnpm generate`.");
+  if (result.droppedHelpers.length > 0 || result.droppedModels.length > 0 || result.unmappedOperations.length > 0)
+    lines.push("Edit specs/resources.yaml for the helpers, types and operations above, then run `pnpm generate`.");
   return `${lines.join("\n")}\n`;
 }

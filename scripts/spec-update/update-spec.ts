@@ -6,6 +6,7 @@ import { parse } from "yaml";
 // The generators live with the packages they generate; spec:update runs them on the pulled document before writing.
 import { renderResourceTable } from "../../packages/cli/scripts/generate-resource-table.js";
 import { generateResources, RESOURCES_FILE } from "../../packages/client/scripts/generate-resources.js";
+import type { DroppedModel } from "../../packages/client/scripts/model-map.js";
 import type { DroppedMethod } from "../../packages/client/scripts/resource-map.js";
 import { GENERATED_FILES, generateAll } from "../../packages/types/scripts/generate.js";
 import { type PullSpecResult, pullSpec } from "../spec/pull-spec.js";
@@ -52,6 +53,8 @@ export interface UpdateSpecResult {
   droppedHelpers: DroppedMethod[];
   /** Operations of the new document that no helper maps: suggestions for specs/resources.yaml. */
   unmappedOperations: string[];
+  /** Model types of specs/resources.yaml whose schema is gone: no longer exported, a breaking change. */
+  droppedModels: DroppedModel[];
   /** A breaking spec change, a dropped helper, or one that breaks hand-written code. */
   breaking: boolean;
   /** The changeset written (or, in a dry run, that would be written), relative to the repository root. */
@@ -91,6 +94,7 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
         typeErrors: [],
         droppedHelpers: [],
         unmappedOperations: [],
+        droppedModels: [],
         breaking: false,
         changeset: undefined,
         written: [],
@@ -113,10 +117,14 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
     };
     for (const path of GENERATED_FILES) regenerated[path] = generated[path.split("/").pop() ?? ""] ?? "";
     const typeErrors = await (options.typecheck ?? typecheckWorkspace)({ repoRoot, files: regenerated });
-    const breaking = diff.level === "major" || resources.dropped.length > 0 || typeErrors.length > 0;
+    const breaking =
+      diff.level === "major" ||
+      resources.dropped.length > 0 ||
+      resources.droppedModels.length > 0 ||
+      typeErrors.length > 0;
     const changeset = {
       file: `${CHANGESET_DIR}/${changesetFileName(pulled)}`,
-      text: renderChangeset(diff, pull.title || "API", resources.dropped),
+      text: renderChangeset(diff, pull.title || "API", resources.dropped, resources.droppedModels),
     };
     const files = [
       { path: SPEC_FILE, text: pulled },
@@ -130,6 +138,7 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
       typeErrors,
       droppedHelpers: resources.dropped,
       unmappedOperations: resources.unmapped,
+      droppedModels: resources.droppedModels,
       breaking,
       changeset,
       written: options.dryRun ? [] : files.map(({ path }) => path),

@@ -2,6 +2,7 @@
 // main.ts prints the HTTP exchanges around them.
 import { randomUUID } from "node:crypto";
 import type { CrmClient, TokenRefreshEvent } from "@engagifii/crm-client";
+import { idOf } from "../record-id.js";
 import type { DemoMode } from "./mode.js";
 import { createProgress } from "./progress.js";
 import type { Output, Report } from "./report.js";
@@ -40,8 +41,8 @@ export const steps: DemoStep[] = [
     writes: "none",
     async run({ crm, report, tokenEvents }) {
       // There is no "log in" call: the client fetches a token before its first request, caches it
-      // and renews it before it expires. A one-item page is the cheapest first request.
-      await crm.people.list({ pageIndex: 0, pageSize: 1 });
+      // and renews it before it expires. A one-item page (to count people) is the cheapest first request.
+      await crm.people.iterate(undefined, { pageSize: 1 }).total();
       const event = tokenEvents[0];
       if (!event) throw new Error("the first request did not fetch a token");
       report.note(
@@ -52,19 +53,20 @@ export const steps: DemoStep[] = [
   },
   {
     key: "list-people",
-    title: "List people, one page and then every page",
+    title: "Count people, then list them page by page",
     writes: "none",
     async run({ crm, report }) {
-      const page = await crm.people.list({ pageIndex: 0, pageSize: 50 });
-      report.note(`people.list: page ${page.pageIndex} holds ${page.data.length} of ${page.totalCount} people`);
+      // The paginator fills in the page fields of whatever shape the operation pages in.
+      const people = crm.people.iterate(undefined, { pageSize: 50, maxPages: 5 });
+      report.note(`people.iterate().total(): ${(await people.total()) ?? "no total reported"} people`);
       let pages = 0;
-      let people = 0;
-      for await (const items of crm.people.iterate({ pageSize: 50 }, { maxPages: 5 }).pages()) {
+      let count = 0;
+      for await (const items of people.pages()) {
         pages++;
-        people += items.length;
+        count += items.length;
       }
       report.note(
-        `people.iterate: ${people} people in ${pages} ${pages === 1 ? "page" : "pages"} (it stops at totalCount)`,
+        `people.iterate: ${count} people in ${pages} ${pages === 1 ? "page" : "pages"} (it stops at totalCount)`,
       );
     },
   },
@@ -78,9 +80,10 @@ export const steps: DemoStep[] = [
         // The same key on a retry lets the server drop a duplicate, so a create is safe to retry.
         { idempotencyKey: randomUUID() },
       );
-      cleanup.push({ what: `person ${person.id}`, undo: () => crm.people.delete(person.id) });
-      state.personId = person.id;
-      const updated = await crm.people.update(person.id, { email: "jane.smith.updated@example.com" });
+      const personId = idOf(person, "the new person");
+      cleanup.push({ what: `person ${personId}`, undo: () => crm.people.delete(personId) });
+      state.personId = personId;
+      const updated = await crm.people.update(personId, { email: "jane.smith.updated@example.com" });
       report.note(`created ${label(person)}; email now ${updated.email}`);
     },
   },
@@ -90,14 +93,15 @@ export const steps: DemoStep[] = [
     writes: "all",
     async run({ crm, report, state, cleanup }) {
       const personId = requireState(state.personId, "a person from the create step");
-      const [organization] = (await crm.organizations.list({ pageIndex: 0, pageSize: 1 })).data;
+      const [organization] = await crm.organizations.iterate(undefined, { pageSize: 1 }).toArray({ max: 1 });
       if (!organization) throw new Error("the tenant has no organization to add the person to");
-      await crm.organizations.addPerson(organization.id, personId);
+      const organizationId = idOf(organization, "an organization");
+      await crm.organizations.addPerson(organizationId, personId);
       cleanup.push({
-        what: `membership of ${organization.id}`,
-        undo: () => crm.organizations.removePerson(organization.id, personId),
+        what: `membership of ${organizationId}`,
+        undo: () => crm.organizations.removePerson(organizationId, personId),
       });
-      const members = await crm.organizations.people(organization.id).toArray({ max: 50 });
+      const members = await crm.organizations.people(organizationId).toArray({ max: 50 });
       report.note(
         `${organization.name} now lists ${members.length} ${members.length === 1 ? "person" : "people"}; adding again is a no-op (204)`,
       );
@@ -110,13 +114,11 @@ export const steps: DemoStep[] = [
     async run({ crm, mode, report, cleanup }) {
       if (mode.write) {
         const parent = await crm.organizations.create({ name: "Acme Corporation", type: "Company", parentId: null });
-        cleanup.push({ what: `organization ${parent.id}`, undo: () => crm.organizations.delete(parent.id) });
-        const child = await crm.organizations.create({
-          name: "Engineering Department",
-          type: "Department",
-          parentId: parent.id,
-        });
-        cleanup.push({ what: `organization ${child.id}`, undo: () => crm.organizations.delete(child.id) });
+        const parentId = idOf(parent, "an organization");
+        cleanup.push({ what: `organization ${parentId}`, undo: () => crm.organizations.delete(parentId) });
+        const child = await crm.organizations.create({ name: "Engineering Department", type: "Department", parentId });
+        const childId = idOf(child, "an organization");
+        cleanup.push({ what: `organization ${childId}`, undo: () => crm.organizations.delete(childId) });
       } else {
         report.skipped("creating a parent and a child organization (pass --write)");
       }
@@ -135,9 +137,10 @@ export const steps: DemoStep[] = [
         { name: "Board of Directors", description: "Executive oversight committee", isActive: true },
         { idempotencyKey: randomUUID() },
       );
-      cleanup.push({ what: `committee ${committee.id}`, undo: () => crm.committees.delete(committee.id) });
+      const committeeId = idOf(committee, "the new committee");
+      cleanup.push({ what: `committee ${committeeId}`, undo: () => crm.committees.delete(committeeId) });
       const member = await crm.committees.addMember(
-        committee.id,
+        committeeId,
         { personId, position: "Chairman", startDate: today() },
         { idempotencyKey: randomUUID() },
       );
@@ -151,14 +154,14 @@ export const steps: DemoStep[] = [
     title: "Fetch everyone in bulk, several pages at a time",
     writes: "none",
     async run({ crm, report, out, limitExchanges }) {
-      // A one-item page is enough to learn the total, so the progress bar has an end.
-      const { totalCount } = await crm.people.list({ pageIndex: 0, pageSize: 1 });
-      limitExchanges(1);
       const maxPages = 25;
+      const paginator = crm.people.iterate(undefined, { pageSize: 200, concurrency: 4, maxPages });
+      // A one-item page is enough to learn the total, so the progress bar has an end.
+      const totalCount = (await paginator.total()) ?? 0;
+      limitExchanges(1);
       const progress = createProgress(out, totalCount, "people");
       let items = 0;
       let pages = 0;
-      const paginator = crm.people.iterate({ pageSize: 200 }, { concurrency: 4, maxPages });
       for await (const page of paginator.pages()) {
         items += page.length;
         pages++;

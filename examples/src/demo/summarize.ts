@@ -11,11 +11,14 @@ export function describeRequestBody(body: unknown): string {
 export function describeResponseBody(body: unknown): string {
   if (body === undefined) return "no content";
   if (!isRecord(body)) return truncate(JSON.stringify(body));
-  if (Array.isArray(body.data)) {
-    const labels = body.data.slice(0, 3).map((item) => label(item, false));
-    const more = body.data.length > 3 ? ", …" : "";
+  // A page: `{ data, totalCount, pageIndex }` in our guide, `{ result, totalCount, itemCount }` in the live API.
+  const items = Array.isArray(body.data) ? body.data : Array.isArray(body.result) ? body.result : undefined;
+  if (items) {
+    const labels = items.slice(0, 3).map((item) => label(item, false));
+    const more = items.length > 3 ? ", …" : "";
     const total = typeof body.totalCount === "number" ? ` of ${body.totalCount}` : "";
-    return `page ${String(body.pageIndex ?? "?")}, ${body.data.length}${total}${labels.length ? `: ${labels.join(", ")}${more}` : ""}`;
+    const position = body.pageIndex === undefined ? "" : `page ${String(body.pageIndex)}, `;
+    return `${position}${items.length}${total}${labels.length ? `: ${labels.join(", ")}${more}` : ""}`;
   }
   if ("token_type" in body || "expires_in" in body) {
     // The recorder has already dropped access_token; these are the only fields worth showing.

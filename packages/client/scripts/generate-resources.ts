@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { OpenApiDocument } from "../../types/scripts/document.js";
 import { writeFileAtomic } from "../../types/scripts/generate.js";
+import { type DroppedModel, exportedNames, type ResolvedModel, resolveModels } from "./model-map.js";
 import { renderResources } from "./render-resources.js";
 import { type ResolvedMap, resolveMap } from "./resource-map.js";
 
@@ -11,17 +12,26 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
 export const SPEC_PATH = resolve(packageDir, "../../specs/engagifii-crm.openapi.yaml");
 export const MAP_PATH = resolve(packageDir, "../../specs/resources.yaml");
 export const RESOURCES_PATH = resolve(packageDir, "src/generated/resources.ts");
+const INDEX_PATH = resolve(packageDir, "src/index.ts");
 /** Relative to the repository root, as spec:update writes it. */
 export const RESOURCES_FILE = "packages/client/src/generated/resources.ts";
 
-/** The generated helpers for a document and a map, with what the map names that the document cannot serve. */
+export interface GeneratedResources extends ResolvedMap {
+  models: ResolvedModel[];
+  droppedModels: DroppedModel[];
+  source: string;
+}
+
+/** The generated helpers and model types for a document and a map, with what the map names that the document cannot serve. */
 export async function generateResources(
   specPath: string = SPEC_PATH,
   mapPath: string = MAP_PATH,
-): Promise<ResolvedMap & { source: string }> {
+): Promise<GeneratedResources> {
   const document = parse(await readFile(specPath, "utf8")) as OpenApiDocument;
-  const resolved = resolveMap(document, parse(await readFile(mapPath, "utf8")));
-  return { ...resolved, source: renderResources(resolved.resources) };
+  const map: unknown = parse(await readFile(mapPath, "utf8"));
+  const resolved = resolveMap(document, map);
+  const { models, dropped } = resolveModels(document, map, exportedNames(await readFile(INDEX_PATH, "utf8")));
+  return { ...resolved, models, droppedModels: dropped, source: renderResources(resolved.resources, models) };
 }
 
 async function main(): Promise<void> {
@@ -31,7 +41,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const { source, dropped, unmapped } = await generateResources();
+  const { source, dropped, droppedModels, unmapped } = await generateResources();
   let current: string | undefined;
   try {
     current = await readFile(RESOURCES_PATH, "utf8");
@@ -42,6 +52,7 @@ async function main(): Promise<void> {
   console.log(`generate: ${relative(packageDir, RESOURCES_PATH)} ${current === source ? "unchanged" : "updated"}`);
   for (const entry of dropped)
     console.log(`  dropped ${entry.resource}.${entry.method} (${entry.reference}): ${entry.reason}`);
+  for (const model of droppedModels) console.log(`  dropped type ${model.name} (${model.schema}): ${model.reason}`);
   if (unmapped.length > 0)
     console.log(`  operations without a helper (add them to specs/resources.yaml?): ${unmapped.join(", ")}`);
 }

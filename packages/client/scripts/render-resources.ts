@@ -1,3 +1,4 @@
+import type { ResolvedModel } from "./model-map.js";
 import type { ResolvedMethod, ResolvedResource } from "./resource-map.js";
 
 export const RESOURCES_HEADER = `/**
@@ -56,8 +57,20 @@ ${resource.methods.map(renderMethod).join("\n")}
 }`;
 }
 
-/** `packages/client/src/generated/resources.ts`: one factory per resource, and the helpers a full client carries. */
-export function renderResources(resources: ResolvedResource[]): string {
+function renderModels(models: ResolvedModel[]): string {
+  if (models.length === 0) return "";
+  const aliases = models.map(
+    ({ name, schema }) =>
+      `/** The document's ${literal(schema)} schema. */\nexport type ${name} = components["schemas"][${literal(schema)}];`,
+  );
+  return ["", "// The map's models: the names code uses for the document's schemas.", ...aliases, ""].join("\n");
+}
+
+/**
+ * `packages/client/src/generated/resources.ts`: one factory per resource, the helpers a full client carries, and
+ * the map's model types.
+ */
+export function renderResources(resources: ResolvedResource[], models: ResolvedModel[] = []): string {
   const getters = resources.map(
     (resource) => `    get ${resource.name}() {
       return (made.${resource.name} ??= ${factoryName(resource.name)}(crm));
@@ -66,7 +79,8 @@ export function renderResources(resources: ResolvedResource[]): string {
   const fields = resources.map(
     (resource) => `  readonly ${resource.name}: ReturnType<typeof ${factoryName(resource.name)}>;`,
   );
-  return `${RESOURCES_HEADER}import type { CrmCoreClient } from "../create-core-client.js";
+  const componentsImport = models.length > 0 ? 'import type { components } from "@engagifii/crm-types";\n' : "";
+  return `${RESOURCES_HEADER}${componentsImport}import type { CrmCoreClient } from "../create-core-client.js";
 import type { PageItem, PageRequest } from "../pagination/paged-types.js";
 import type { PaginateOptions, Paginator } from "../pagination/paginator.js";
 import { callOperation, paginateOperation } from "../resources/call-operation.js";
@@ -87,5 +101,5 @@ export function createResources(crm: CrmCoreClient): CrmResources {
 ${getters.join("\n")}
   };
 }
-`;
+${renderModels(models)}`;
 }

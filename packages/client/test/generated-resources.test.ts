@@ -43,3 +43,38 @@ describe("generated resource helpers", () => {
     );
   });
 });
+
+describe("the map's models", () => {
+  const document = { paths: {}, components: { schemas: { PersonDto: { type: "object" } } } };
+  const resolve = async (models: unknown, reserved: string[] = []) => {
+    const { resolveModels } = await import("../scripts/model-map.js");
+    return resolveModels(document, { resources: {}, models }, new Set(reserved));
+  };
+
+  it("export a schema under the name code uses, and name each entry whose schema is gone", async () => {
+    expect(await resolve({ Person: "PersonDto", Committee: "CommitteeDto" })).toEqual({
+      models: [{ name: "Person", schema: "PersonDto" }],
+      dropped: [{ name: "Committee", schema: "CommitteeDto", reason: "no such schema in the document" }],
+    });
+    const { renderResources } = await import("../scripts/render-resources.js");
+    const source = renderResources([], [{ name: "Person", schema: "PersonDto" }]);
+    expect(source).toContain('export type Person = components["schemas"]["PersonDto"];');
+    expect(source).toContain('import type { components } from "@engagifii/crm-types";');
+  });
+
+  it("refuse a name the client exports already, which would silently hide the model", async () => {
+    await expect(resolve({ Paginator: "PersonDto" }, ["Paginator"])).rejects.toThrow(
+      "specs/resources.yaml: models.Paginator is a name @engagifii/crm-client already exports",
+    );
+  });
+
+  it.for([{ person: "PersonDto" }, { Person: 42 }, ["Person"]])("refuse a malformed entry: %j", async (models) => {
+    await expect(resolve(models)).rejects.toThrow(/specs\/resources\.yaml: `?models/);
+  });
+
+  it("read the client's named exports as the reserved names", async () => {
+    const { exportedNames } = await import("../scripts/model-map.js");
+    const names = exportedNames('export { a as Renamed, type B } from "x";\nexport type { C } from "y";');
+    expect([...names]).toEqual(["Renamed", "B", "C"]);
+  });
+});

@@ -91,3 +91,17 @@ describe("buildTree", () => {
     expect(idsOf(roots)).toEqual(["y", "x"]);
   });
 });
+
+describe("organizations without an id (a Swashbuckle document marks none required)", () => {
+  it("keeps each as a root, in the list's order, and never as a parent", () => {
+    const nameless = [
+      { name: "a", parentId: null },
+      { id: "b", name: "b", parentId: null },
+      { name: "c", parentId: "b" },
+      { name: "d", parentId: null },
+    ];
+    const tree = buildTree(nameless);
+    expect(tree.map((node) => node.name)).toEqual(["a", "b", "d"]);
+    expect(tree[1]?.children.map((node) => node.name)).toEqual(["c"]);
+  });
+});

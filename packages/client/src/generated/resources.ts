@@ -4,6 +4,7 @@
  * `pnpm generate`.
  */
 
+import type { components } from "@engagifii/crm-types";
 import type { CrmCoreClient } from "../create-core-client.js";
 import type { PageItem, PageRequest } from "../pagination/paged-types.js";
 import type { PaginateOptions, Paginator } from "../pagination/paginator.js";
@@ -123,3 +124,27 @@ export function createResources(crm: CrmCoreClient): CrmResources {
     },
   };
 }
+
+// The map's models: the names code uses for the document's schemas.
+/** The document's "Person" schema. */
+export type Person = components["schemas"]["Person"];
+/** The document's "PersonCreate" schema. */
+export type PersonCreate = components["schemas"]["PersonCreate"];
+/** The document's "PersonUpdate" schema. */
+export type PersonUpdate = components["schemas"]["PersonUpdate"];
+/** The document's "Organization" schema. */
+export type Organization = components["schemas"]["Organization"];
+/** The document's "OrganizationCreate" schema. */
+export type OrganizationCreate = components["schemas"]["OrganizationCreate"];
+/** The document's "OrganizationUpdate" schema. */
+export type OrganizationUpdate = components["schemas"]["OrganizationUpdate"];
+/** The document's "Committee" schema. */
+export type Committee = components["schemas"]["Committee"];
+/** The document's "CommitteeCreate" schema. */
+export type CommitteeCreate = components["schemas"]["CommitteeCreate"];
+/** The document's "CommitteeUpdate" schema. */
+export type CommitteeUpdate = components["schemas"]["CommitteeUpdate"];
+/** The document's "CommitteeMember" schema. */
+export type CommitteeMember = components["schemas"]["CommitteeMember"];
+/** The document's "CommitteeMemberCreate" schema. */
+export type CommitteeMemberCreate = components["schemas"]["CommitteeMemberCreate"];

@@ -1,6 +1,11 @@
 import { ConfigurationError } from "../errors.js";
 
 export interface PaginateOptions {
+  /**
+   * Items to ask for per page, whatever the operation calls its size field (`pageSize`, `itemCount`…). The
+   * server may serve fewer; the paginator then follows the server's size. Default: the request's, or the server's.
+   */
+  pageSize?: number;
   /** Pages fetched at once once the total is known. Requests still pass the rate limiter. Default 1. */
   concurrency?: number;
   /** Stop after this many pages. Default: no limit. */
@@ -15,9 +20,9 @@ export interface PaginateOptions {
   signal?: AbortSignal;
 }
 
-/** Throws a ConfigurationError, as for every other option, unless `concurrency` and `maxPages` are whole numbers ≥ 1. */
+/** Throws a ConfigurationError, as for every other option, unless the counts are whole numbers ≥ 1. */
 export function checkPaginateOptions(options: PaginateOptions): void {
-  for (const option of ["concurrency", "maxPages"] as const) {
+  for (const option of ["pageSize", "concurrency", "maxPages"] as const) {
     const value = options[option];
     if (value !== undefined && !(Number.isInteger(value) && value >= 1))
       throw new ConfigurationError(option, undefined, `must be a whole number ≥ 1, got ${value}`);

@@ -55,7 +55,7 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
     const unfollow = followSignal(run, this.#options.signal);
     const prefetched = new Map<number, Promise<unknown>>();
     let pageSize: number | undefined;
-    let askSize: number | undefined; // sent once the server served fewer than asked
+    let askSize = this.#options.pageSize; // the server's size instead, once it served fewer than asked
     let total: number | undefined;
     let rewinds = 0;
     let reread = -1; // the page last read a second time for being short
@@ -129,6 +129,20 @@ export class Paginator<TItem> implements AsyncIterable<TItem> {
       // Pages fetched ahead and not needed any more stop now, and cannot surface as unhandled rejections.
       discardPrefetched();
       run.abort(new PaginationError("Pagination stopped"));
+      unfollow();
+    }
+  }
+
+  /**
+   * The server's `totalCount` for the list, from a one-item first page (one request), or undefined when the
+   * operation reports no total. Handy for a progress bar before paging.
+   */
+  async total(): Promise<number | undefined> {
+    const run = new AbortController();
+    const unfollow = followSignal(run, this.#options.signal);
+    try {
+      return this.#strategy.readPage(await this.#fetchPage(0, run.signal, 1)).totalCount;
+    } finally {
       unfollow();
     }
   }

@@ -2,7 +2,7 @@ import type { CrmCoreClient } from "../create-core-client.js";
 import type { PaginateOptions, Paginator } from "../pagination/paginator.js";
 import { buildTree, type OrganizationNode } from "./organization-tree.js";
 
-type TreeItem = { id: string; parentId?: string | null };
+type TreeItem = { id?: string | null | undefined; parentId?: string | null | undefined };
 
 /** `tree()` for a resource whose `iterate` pages items with an id and a parentId. */
 type TreeHelper<Helpers> = Helpers extends {
