@@ -8,7 +8,8 @@ import { parse } from "yaml";
 import { type ResolvedMethod, resolveMap } from "../../client/scripts/resource-map.js";
 import type { OpenApiDocument as MapDocument } from "../../types/scripts/document.js";
 import type { OpenApiDocument } from "../src/document/load-document.js";
-import { type OperationReference, type ResourceEntry, resourceVerbs } from "../src/resource-entry.js";
+import { type MethodEntry, type ResourceEntry, type ResourceVerb, resourceVerbs } from "../src/resource-entry.js";
+import { methodEntry, reference } from "./method-entry.js";
 import { singularName, tableColumns } from "./resource-columns.js";
 
 const packageDirectory = fileURLToPath(new URL("..", import.meta.url));
@@ -26,27 +27,30 @@ import type { ResourceEntry } from "../resource-entry.js";
 
 `;
 
-function reference(method: ResolvedMethod): OperationReference {
-  return {
-    method: method.method.toUpperCase() as OperationReference["method"],
-    path: method.path,
-    ...(method.operationId ? { operationId: method.operationId } : {}),
-  };
+/** Whether a verb's own command can serve the operation: `<id>` fills one path parameter, list and create none. */
+function fitsVerb(verb: ResourceVerb, method: ResolvedMethod): boolean {
+  return !method.paginate && method.pathParameters.length === (verb === "list" || verb === "create" ? 0 : 1);
 }
 
-/** The table's source for a document and a map. */
+function isVerb(name: string): name is ResourceVerb {
+  return (resourceVerbs as readonly string[]).includes(name);
+}
+
+/** The table's source for a document and a map. Only the map's `resources:` is read; other top-level keys are left alone. */
 export async function renderResourceTable(specPath = SPEC_PATH, mapPath = MAP_PATH): Promise<string> {
   const document = parse(await readFile(specPath, "utf8")) as OpenApiDocument;
-  const { resources } = resolveMap(document as unknown as MapDocument, parse(await readFile(mapPath, "utf8")));
+  const mapDocument = document as unknown as MapDocument;
+  const { resources } = resolveMap(mapDocument, parse(await readFile(mapPath, "utf8")));
   const entries: ResourceEntry[] = [];
   for (const resource of resources) {
-    const byName = new Map(resource.methods.map((method) => [method.name, method]));
     const operations: ResourceEntry["operations"] = {};
-    for (const verb of resourceVerbs) {
-      const method = byName.get(verb);
-      if (method && !method.paginate) operations[verb] = reference(method);
+    const methods: MethodEntry[] = [];
+    for (const method of resource.methods) {
+      if (isVerb(method.name) && fitsVerb(method.name, method)) operations[method.name] = reference(method);
+      else methods.push(methodEntry(mapDocument, method));
     }
-    if (Object.keys(operations).length === 0) continue;
+    if (Object.keys(operations).length === 0 && methods.length === 0) continue;
+    checkCommandNames(resource.name, [...Object.keys(operations), ...methods.map((method) => method.command)]);
     const paged = resource.methods.filter((method) => method.paginate && method.pathParameters.length === 0);
     const pagedMethod = paged.find((method) => method.name === "iterate") ?? paged[0];
     const every = pagedMethod ? reference(pagedMethod) : undefined;
@@ -56,9 +60,26 @@ export async function renderResourceTable(specPath = SPEC_PATH, mapPath = MAP_PA
       operations,
       ...(every ? { every } : {}),
       columns: tableColumns(document, every ?? operations.list),
+      methods,
     });
   }
   return `${header}export const resourceTable: readonly ResourceEntry[] = ${JSON.stringify(entries, null, 2)};\n`;
+}
+
+/** Two methods whose names kebab-case alike (`addPerson`, `add_person`) would be one command. */
+function checkCommandNames(resource: string, commands: string[]): void {
+  const seen = new Set<string>();
+  for (const command of commands) {
+    if (command === "help" || command === "")
+      throw new Error(
+        `specs/resources.yaml: resources.${resource} has a method that would be the command "${command}"`,
+      );
+    if (seen.has(command))
+      throw new Error(
+        `specs/resources.yaml: resources.${resource} has two methods that would both be the command "${command}"`,
+      );
+    seen.add(command);
+  }
 }
 
 async function main(): Promise<void> {

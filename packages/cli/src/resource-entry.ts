@@ -6,7 +6,11 @@ export interface OperationReference {
   operationId?: string;
 }
 
-/** The verbs a resource command can have; each one the map names becomes a subcommand. */
+/**
+ * The verbs with a command of their own shape (a table, `--page`, `<id>`); each one the map names
+ * becomes that subcommand when its operation fits it (`list` and `create` without path parameters,
+ * the others with one). Every other method of the map is a {@link MethodEntry}.
+ */
 export const resourceVerbs = ["list", "get", "create", "update", "delete"] as const;
 export type ResourceVerb = (typeof resourceVerbs)[number];
 
@@ -22,4 +26,31 @@ export interface ResourceEntry {
   every?: OperationReference;
   /** The columns of the readable table: the list item's required scalar fields, dates left out. */
   columns: string[];
+  /** The map's other methods (`addPerson`, `{ paginate: … }` sub-lists, …), a subcommand each. */
+  methods: MethodEntry[];
+}
+
+/** A parameter of an operation, as its command shows it. */
+export interface ParameterEntry {
+  name: string;
+  required: boolean;
+  /** The document's description, for --help. */
+  description?: string;
+}
+
+/** One method of the map as a subcommand: `engagifii organizations add-person <organizationId> <personId>`. */
+export interface MethodEntry {
+  /** The subcommand: the map's method name in kebab-case (`addPerson` → `add-person`). */
+  command: string;
+  operation: OperationReference;
+  /** The help line: the operation's summary, else its operationId. */
+  summary: string;
+  /** The map's `{ paginate: … }`: the command streams every item, page after page. */
+  paginate: boolean;
+  /** The positional arguments, in path order. */
+  pathParameters: ParameterEntry[];
+  /** An option each; a paged method's page fields are left out (the command fills them). */
+  queryParameters: ParameterEntry[];
+  /** Whether the operation takes a JSON body (`--data`, `-f`, `--input`), and whether it must. */
+  body: "none" | "optional" | "required";
 }

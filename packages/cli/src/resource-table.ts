@@ -6,7 +6,7 @@ import { resourceTable } from "./generated/resource-table.js";
 import { pagedInit, pagingShape, pagingStrategy } from "./paging.js";
 import type { OperationReference, ResourceEntry } from "./resource-entry.js";
 
-export type { OperationReference, ResourceEntry, ResourceVerb } from "./resource-entry.js";
+export type { MethodEntry, OperationReference, ResourceEntry, ResourceVerb } from "./resource-entry.js";
 export { resourceTable };
 
 /** The entry for a command name; the caller has already checked that it exists. */

@@ -1,12 +1,38 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PagedOperationMetadata } from "@engagifii/crm-types";
-import { describe, expect, it } from "vitest";
-import { renderResourceTable, TABLE_PATH } from "../scripts/generate-resource-table.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAP_PATH, renderResourceTable, SPEC_PATH, TABLE_PATH } from "../scripts/generate-resource-table.js";
+import { kebabCase } from "../src/kebab-case.js";
 import { pagedInit, pagingStrategy } from "../src/paging.js";
+import type { ResourceEntry } from "../src/resource-entry.js";
 
 const liveShaped = fileURLToPath(new URL("../../types/test/fixtures/live-shaped.openapi.yaml", import.meta.url));
 const liveMap = fileURLToPath(new URL("../../client/test/fixtures/resources.yaml", import.meta.url));
+
+let directory: string;
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), "engagifii-table-"));
+});
+afterAll(() => rm(directory, { recursive: true, force: true }));
+
+async function tableOf(specPath: string, mapPath: string): Promise<ResourceEntry[]> {
+  const source = await renderResourceTable(specPath, mapPath);
+  return JSON.parse(source.slice(source.indexOf("= [") + 2, source.lastIndexOf(";")));
+}
+
+it("names commands and flags in kebab-case", () => {
+  expect(["addPerson", "removeMember", "people", "parent_id", "getHTTPStatus", "v2Items"].map(kebabCase)).toEqual([
+    "add-person",
+    "remove-member",
+    "people",
+    "parent-id",
+    "get-http-status",
+    "v2-items",
+  ]);
+});
 
 describe("the generated resource table", () => {
   it("matches specs/resources.yaml and the committed spec (codegen drift)", async () => {
@@ -15,18 +41,75 @@ describe("the generated resource table", () => {
     expect(await renderResourceTable(), message).toBe(await readFile(TABLE_PATH, "utf8"));
   });
 
-  it("follows the map on a live-shaped document: a POST PagingList reads every record, only mapped verbs exist", async () => {
-    const source = await renderResourceTable(liveShaped, liveMap);
-    const table = JSON.parse(source.slice(source.indexOf("= [") + 2, source.lastIndexOf(";")));
-    expect(table).toEqual([
+  it("follows the map on a live-shaped document: a POST PagingList reads every record, only mapped methods exist", async () => {
+    const pagingList = { method: "POST", path: "/api/Person/PagingList", operationId: "PersonPagingList" } as const;
+    const personGet = { method: "GET", path: "/api/Person/{id}", operationId: "PersonGet" } as const;
+    expect(await tableOf(liveShaped, liveMap)).toEqual([
       {
         command: "people",
         singular: "person",
-        operations: { get: { method: "GET", path: "/api/Person/{id}", operationId: "PersonGet" } },
-        every: { method: "POST", path: "/api/Person/PagingList", operationId: "PersonPagingList" },
+        operations: { get: personGet },
+        every: pagingList,
         columns: ["id", "firstName", "status"],
+        // The document has no summaries, so the help says the operationId; the page fields go in the body.
+        methods: [
+          {
+            command: "iterate",
+            operation: pagingList,
+            summary: "PersonPagingList",
+            paginate: true,
+            pathParameters: [],
+            queryParameters: [],
+            body: "optional",
+          },
+          {
+            command: "get-by-path",
+            operation: personGet,
+            summary: "PersonGet",
+            paginate: false,
+            pathParameters: [{ name: "id", required: true }],
+            queryParameters: [],
+            body: "none",
+          },
+        ],
       },
     ]);
+  });
+
+  it("makes every other method of the map a command: kebab-case name, path parameters in order, no page fields", async () => {
+    const organizations = (await tableOf(SPEC_PATH, MAP_PATH)).find((entry) => entry.command === "organizations");
+    const byCommand = new Map(organizations?.methods.map((method) => [method.command, method]));
+    expect([...byCommand.keys()]).toEqual(["iterate", "people", "add-person", "remove-person"]);
+    expect(byCommand.get("add-person")).toMatchObject({
+      operation: { method: "PUT", path: "/api/v1/organizations/{organizationId}/people/{personId}" },
+      summary: "Add a person to an organization",
+      paginate: false,
+      pathParameters: [{ name: "organizationId" }, { name: "personId" }],
+      body: "none",
+    });
+    expect(byCommand.get("people")).toMatchObject({ paginate: true, queryParameters: [] });
+    expect(byCommand.get("iterate")?.queryParameters.map((parameter) => parameter.name)).toEqual(["parentId"]);
+  });
+
+  it("reads only the map's `resources:`, so other top-level sections (`models:`) change nothing", async () => {
+    const withModels = join(directory, "resources-with-models.yaml");
+    const map = await readFile(MAP_PATH, "utf8");
+    await writeFile(
+      withModels,
+      `models:\n  Person: PersonCreate\n  Organization: { schema: Organization }\n${map}\nextra: [1, 2]\n`,
+    );
+    expect(await renderResourceTable(SPEC_PATH, withModels)).toBe(await renderResourceTable(SPEC_PATH, MAP_PATH));
+  });
+
+  it("refuses two methods that would be the same command", async () => {
+    const clash = join(directory, "resources-clash.yaml");
+    await writeFile(
+      clash,
+      "resources:\n  organizations:\n    addPerson: addPersonToOrganization\n    add_person: addPersonToOrganization\n",
+    );
+    await expect(renderResourceTable(SPEC_PATH, clash)).rejects.toThrow(
+      'resources.organizations has two methods that would both be the command "add-person"',
+    );
   });
 });
 

@@ -1,17 +1,21 @@
 import type { Command } from "commander";
 import { usageError } from "../cli-error.js";
 import { withConnection, writeOut } from "../command-runner.js";
-import { collect, type FieldFlags, readFields } from "../fields.js";
 import { integerFlag } from "../integer-flag.js";
 import { formatTable } from "../output/table.js";
+import { addBodyOptions, type BodyFlags, readBody } from "../request-body.js";
 import { callResource, type ResourceEntry, recordPath, resourceTable } from "../resource-table.js";
 import { listPage } from "./resource-list.js";
+import { registerMethods } from "./resource-methods.js";
 
 interface OutputFlags {
   json?: boolean;
 }
 
-/** `engagifii <resource> list|get|create|update|delete`: a command per resource of the generated table, a subcommand per verb the map names. */
+/**
+ * `engagifii <resource> list|get|create|update|delete|…`: a command per resource of the generated
+ * table, a subcommand per method the map names (the verbs here, the others in resource-methods.ts).
+ */
 export function registerResources(program: Command): void {
   for (const entry of resourceTable) registerResource(program, entry);
 }
@@ -19,9 +23,14 @@ export function registerResources(program: Command): void {
 function registerResource(program: Command, entry: ResourceEntry): void {
   const { command: name, singular, operations } = entry;
   const verbs = Object.keys(operations);
+  const others = entry.methods.map((method) => method.command);
   const resource = program
     .command(name)
-    .description(`${sentence(verbs)} ${name}`)
+    .description(
+      verbs.length > 0
+        ? `${sentence(verbs)} ${name}${others.length > 0 ? `; also ${others.join(", ")}` : ""}`
+        : `${name}: ${others.join(", ")}`,
+    )
     .addHelpText(
       "after",
       `\nExamples:\n  $ engagifii ${name} ${verbs.includes("list") ? "list --page-size 10" : "--help"}`,
@@ -33,15 +42,11 @@ function registerResource(program: Command, entry: ResourceEntry): void {
         ? `${JSON.stringify(record, null, 2)}\n`
         : `${formatTable([record as Record<string, unknown>], entry.columns)}\n`,
     );
-  const withFields = (command: Command) =>
-    command
-      .option("-f, --field <key=value>", "a string field", collect)
-      .option("-F, --typed-field <key=value>", "a typed field: true, false, null, numbers; @file reads a file", collect)
-      .option("--input <file.json>", "the fields from a JSON file (-f/-F are merged over it)")
-      .option("--json", "print JSON instead of a table");
-  const requireFields = (flags: FieldFlags, verb: string) => {
-    const fields = readFields(flags);
-    if (!fields) throw usageError(`${verb} needs fields`, "pass -f key=value or --input file.json");
+  const withFields = (command: Command) => addBodyOptions(command).option("--json", "print JSON instead of a table");
+  const requireFields = async (flags: BodyFlags, verb: string) => {
+    const fields = await readBody(flags);
+    if (fields === undefined)
+      throw usageError(`${verb} needs fields`, "pass -f key=value, --data '{…}' or --input file.json");
     return fields;
   };
 
@@ -83,8 +88,8 @@ function registerResource(program: Command, entry: ResourceEntry): void {
     withFields(resource.command("create").description(`Create a ${singular} (${create.method} ${create.path})`))
       .option("--idempotency-key <key>", "makes the create safe to retry: the API does it at most once")
       .addHelpText("after", `\nExample:\n  $ engagifii ${name} create --input ${singular.replaceAll(" ", "-")}.json`)
-      .action(async (flags: FieldFlags & OutputFlags & { idempotencyKey?: string }, command: Command) => {
-        const body = requireFields(flags, "create");
+      .action(async (flags: BodyFlags & OutputFlags & { idempotencyKey?: string }, command: Command) => {
+        const body = await requireFields(flags, "create");
         await withConnection(command, async ({ crm }) => {
           const key = flags.idempotencyKey ? { idempotencyKey: flags.idempotencyKey } : {};
           await show(await callResource(crm, create, { body, ...key }), flags);
@@ -99,8 +104,8 @@ function registerResource(program: Command, entry: ResourceEntry): void {
         .argument("<id>"),
     )
       .addHelpText("after", `\nExample:\n  $ engagifii ${name} update <id> -F isActive=false`)
-      .action(async (id: string, flags: FieldFlags & OutputFlags, command: Command) => {
-        const body = requireFields(flags, "update");
+      .action(async (id: string, flags: BodyFlags & OutputFlags, command: Command) => {
+        const body = await requireFields(flags, "update");
         await withConnection(command, async ({ crm }) =>
           show(await callResource(crm, update, { path: recordPath(update, id), body }), flags),
         );
@@ -119,6 +124,7 @@ function registerResource(program: Command, entry: ResourceEntry): void {
         });
       });
   }
+  registerMethods(resource, entry);
 }
 
 /** ["list", "get", "delete"] → "List, get and delete". */

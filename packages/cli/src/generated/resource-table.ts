@@ -48,6 +48,21 @@ export const resourceTable: readonly ResourceEntry[] = [
       "lastName",
       "email",
       "isActive"
+    ],
+    "methods": [
+      {
+        "command": "iterate",
+        "operation": {
+          "method": "GET",
+          "path": "/api/v1/people",
+          "operationId": "listPeople"
+        },
+        "summary": "List people",
+        "paginate": true,
+        "pathParameters": [],
+        "queryParameters": [],
+        "body": "none"
+      }
     ]
   },
   {
@@ -90,6 +105,94 @@ export const resourceTable: readonly ResourceEntry[] = [
       "name",
       "type",
       "parentId"
+    ],
+    "methods": [
+      {
+        "command": "iterate",
+        "operation": {
+          "method": "GET",
+          "path": "/api/v1/organizations",
+          "operationId": "listOrganizations"
+        },
+        "summary": "List organizations",
+        "paginate": true,
+        "pathParameters": [],
+        "queryParameters": [
+          {
+            "name": "parentId",
+            "required": false,
+            "description": "Return only the direct children of this organization."
+          }
+        ],
+        "body": "none"
+      },
+      {
+        "command": "people",
+        "operation": {
+          "method": "GET",
+          "path": "/api/v1/organizations/{organizationId}/people",
+          "operationId": "listOrganizationPeople"
+        },
+        "summary": "List an organization's people",
+        "paginate": true,
+        "pathParameters": [
+          {
+            "name": "organizationId",
+            "required": true,
+            "description": "The organization's id. Not a GUID; the guide's ids look like `org-123`."
+          }
+        ],
+        "queryParameters": [],
+        "body": "none"
+      },
+      {
+        "command": "add-person",
+        "operation": {
+          "method": "PUT",
+          "path": "/api/v1/organizations/{organizationId}/people/{personId}",
+          "operationId": "addPersonToOrganization"
+        },
+        "summary": "Add a person to an organization",
+        "paginate": false,
+        "pathParameters": [
+          {
+            "name": "organizationId",
+            "required": true,
+            "description": "The organization's id. Not a GUID; the guide's ids look like `org-123`."
+          },
+          {
+            "name": "personId",
+            "required": true,
+            "description": "The person's id (a GUID with hyphens)."
+          }
+        ],
+        "queryParameters": [],
+        "body": "none"
+      },
+      {
+        "command": "remove-person",
+        "operation": {
+          "method": "DELETE",
+          "path": "/api/v1/organizations/{organizationId}/people/{personId}",
+          "operationId": "removePersonFromOrganization"
+        },
+        "summary": "Remove a person from an organization",
+        "paginate": false,
+        "pathParameters": [
+          {
+            "name": "organizationId",
+            "required": true,
+            "description": "The organization's id. Not a GUID; the guide's ids look like `org-123`."
+          },
+          {
+            "name": "personId",
+            "required": true,
+            "description": "The person's id (a GUID with hyphens)."
+          }
+        ],
+        "queryParameters": [],
+        "body": "none"
+      }
     ]
   },
   {
@@ -132,6 +235,83 @@ export const resourceTable: readonly ResourceEntry[] = [
       "name",
       "description",
       "isActive"
+    ],
+    "methods": [
+      {
+        "command": "iterate",
+        "operation": {
+          "method": "GET",
+          "path": "/api/v1/committees",
+          "operationId": "listCommittees"
+        },
+        "summary": "List committees",
+        "paginate": true,
+        "pathParameters": [],
+        "queryParameters": [],
+        "body": "none"
+      },
+      {
+        "command": "members",
+        "operation": {
+          "method": "GET",
+          "path": "/api/v1/committees/{committeeId}/members",
+          "operationId": "listCommitteeMembers"
+        },
+        "summary": "List a committee's members",
+        "paginate": true,
+        "pathParameters": [
+          {
+            "name": "committeeId",
+            "required": true,
+            "description": "The committee's id (a GUID with hyphens)."
+          }
+        ],
+        "queryParameters": [],
+        "body": "none"
+      },
+      {
+        "command": "add-member",
+        "operation": {
+          "method": "POST",
+          "path": "/api/v1/committees/{committeeId}/members",
+          "operationId": "addCommitteeMember"
+        },
+        "summary": "Add a member to a committee",
+        "paginate": false,
+        "pathParameters": [
+          {
+            "name": "committeeId",
+            "required": true,
+            "description": "The committee's id (a GUID with hyphens)."
+          }
+        ],
+        "queryParameters": [],
+        "body": "required"
+      },
+      {
+        "command": "remove-member",
+        "operation": {
+          "method": "DELETE",
+          "path": "/api/v1/committees/{committeeId}/members/{personId}",
+          "operationId": "removeCommitteeMember"
+        },
+        "summary": "Remove a member from a committee",
+        "paginate": false,
+        "pathParameters": [
+          {
+            "name": "committeeId",
+            "required": true,
+            "description": "The committee's id (a GUID with hyphens)."
+          },
+          {
+            "name": "personId",
+            "required": true,
+            "description": "The person's id (a GUID with hyphens)."
+          }
+        ],
+        "queryParameters": [],
+        "body": "none"
+      }
     ]
   }
 ];

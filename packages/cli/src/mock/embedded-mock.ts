@@ -65,7 +65,8 @@ const sampleRecords: Record<string, () => Record<string, unknown>[]> = {
   ],
   committees: () => [
     {
-      id: "committee-board",
+      // The document's committeeId is a uuid, which the sandbox checks on /committees/{committeeId}/….
+      id: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
       name: "Board of Directors",
       description: "Executive oversight",
       isActive: true,
