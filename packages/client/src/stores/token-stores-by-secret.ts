@@ -17,7 +17,7 @@ interface Entry {
  */
 export class TokenStoresBySecret {
   readonly #clock: Clock;
-  // The secret only selects a store in memory, as the client's own options hold it; it is never part of a key.
+  // Keyed by the secret itself, in memory only (the client's own options hold it too); never part of a TokenStore key.
   readonly #entries = new Map<string, Entry>();
 
   constructor(clock: Clock) {
