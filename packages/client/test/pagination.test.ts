@@ -9,6 +9,7 @@ import {
   pagingListStrategy,
 } from "../src/index.js";
 import { fakeApi, options, person } from "./fake-api.js";
+import { HeldRequests } from "./held-requests.js";
 import { type Item, type ListServerOptions, listServer, pageIndexShape, pagingListShape } from "./paged-list-server.js";
 
 // Runtime tests of the paginator on the shapes themselves, at paths of their own: a spec swap leaves them valid.
@@ -205,17 +206,13 @@ describe("pagination", () => {
   });
 
   it("prefetches pages with concurrency and still yields in order", async () => {
-    let inFlight = 0;
-    let maxInFlight = 0;
     const inner = listServer(pageIndexShape, 95);
+    const held = new HeldRequests<number>();
     const api = fakeApi(async (request) => {
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      inFlight--;
+      await held.hold(Number(new URL(request.url).searchParams.get("pageIndex")));
       return inner.fetch(new Request(request.url, { headers: request.headers }));
     });
-    const items = await createCrmClient(options(api.fetch))
+    const items = createCrmClient(options(api.fetch))
       .paginateWith(
         metadataStrategy<Item>(pageIndexShape),
         "/x",
@@ -223,8 +220,10 @@ describe("pagination", () => {
         { concurrency: 4 },
       )
       .toArray();
-    expect(ids(items)).toEqual(range(0, 95));
-    expect(maxInFlight).toBe(4);
+    // The pages in flight together are answered last page first.
+    const mostInFlight = await held.releaseUntilIdle((a, b) => b - a);
+    expect(ids(await items)).toEqual(range(0, 95));
+    expect(mostInFlight).toBe(4);
     expect(api.apiRequests()).toHaveLength(10);
   });
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RateLimitEvent } from "../src/index.js";
-import { RateLimiter } from "../src/transport/rate-limiter.js";
+import { RateLimiter, type WaitPastDeadline } from "../src/transport/rate-limiter.js";
 import { fakeApi, options, page } from "./fake-api.js";
 import { createTransportClient } from "./fixtures/transport-client.js";
 import { SimulatedClock, settle } from "./simulated-clock.js";
@@ -55,6 +55,21 @@ describe("rate limiter", () => {
     expect(granted).toEqual([]);
     await clock.advance(1);
     expect(granted).toEqual([10_000]);
+  });
+
+  it("turns a waiter away at once when no place can be free before its deadline; the others wait", async () => {
+    const clock = new SimulatedClock();
+    const limiter = new RateLimiter({ requests: 1, intervalMs: 1000 }, clock);
+    await instant(limiter); // the window is full until 1000
+    const outcome = (deadline: number) =>
+      limiter.acquire(undefined, deadline).then(
+        (grant) => `granted at ${clock.now()}, waited ${grant.waitedMs}`,
+        (error: unknown) => `${(error as WaitPastDeadline).name} ${(error as WaitPastDeadline).waitMs}`,
+      );
+    const outcomes = Promise.all([outcome(500), outcome(1000), outcome(1001)]);
+    await settle();
+    await clock.advance(1000);
+    expect(await outcomes).toEqual(["WaitPastDeadline 1000", "WaitPastDeadline 1000", "granted at 1000, waited 1000"]);
   });
 
   it("pause() holds every grant until the server's Retry-After has passed", async () => {

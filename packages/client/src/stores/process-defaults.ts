@@ -1,12 +1,12 @@
 import type { Clock } from "../transport/clock.js";
 import { RateLimiter } from "../transport/rate-limiter.js";
 import { createMemoryRateLimitStore } from "./memory-rate-limit-store.js";
-import { createMemoryTokenStore } from "./memory-token-store.js";
 import type { RateLimit, RateLimitStore } from "./rate-limit-store.js";
 import type { TokenStore } from "./token-store.js";
+import { TokenStoresBySecret } from "./token-stores-by-secret.js";
 
 const rateLimitStores = new WeakMap<Clock, RateLimitStore>();
-const tokenStores = new WeakMap<Clock, Map<string, TokenStore>>();
+const tokenStores = new WeakMap<Clock, TokenStoresBySecret>();
 const limiters = new WeakMap<RateLimitStore, Map<string, RateLimiter>>();
 
 /** The in-memory rate-limit store every client of this process shares by default. */
@@ -22,20 +22,15 @@ export function processRateLimitStore(clock: Clock): RateLimitStore {
 /**
  * The in-memory token store this process's clients share by default, one per client secret:
  * a client with a wrong secret never borrows the token another client got with the right one.
- * The secret only selects a store in memory; it is never part of a key.
+ * A store goes once no client holds it and its tokens have expired (see token-stores-by-secret.ts).
  */
 export function processTokenStore(clock: Clock, clientSecret: string): TokenStore {
-  let bySecret = tokenStores.get(clock);
-  if (!bySecret) {
-    bySecret = new Map();
-    tokenStores.set(clock, bySecret);
+  let stores = tokenStores.get(clock);
+  if (!stores) {
+    stores = new TokenStoresBySecret(clock);
+    tokenStores.set(clock, stores);
   }
-  let store = bySecret.get(clientSecret);
-  if (!store) {
-    store = createMemoryTokenStore({ clock });
-    bySecret.set(clientSecret, store);
-  }
-  return store;
+  return stores.storeFor(clientSecret);
 }
 
 /**

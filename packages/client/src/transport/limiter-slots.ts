@@ -6,6 +6,8 @@ export interface Waiter {
   resolve(grant: Grant): void;
   reject(reason: unknown): void;
   enqueuedAt: number;
+  /** When the request's deadline passes (clock time; Infinity without one). */
+  deadline: number;
   /** The limiter's sleep count when this waiter came: a grant without a sleep since then did not wait. */
   sleeps: number;
   stopWatching: (() => void) | undefined;

@@ -7,6 +7,14 @@ import { askStoreForSlots, type LimiterStorage, type Waiter } from "./limiter-sl
 
 export { Grant, type LimiterStorage };
 
+/** Why a waiter was turned away: no place can be free for `waitMs`, and its deadline comes sooner. */
+export class WaitPastDeadline extends Error {
+  override name = "WaitPastDeadline";
+  constructor(readonly waitMs: number) {
+    super(`the rate limit lets no request through for ${waitMs} ms, past the request's deadline`);
+  }
+}
+
 /**
  * Grants places in FIFO order from a RateLimitStore's sliding window. The queue, the abort
  * handling and the fairness are local; the store decides whether a slot is free, so many
@@ -32,12 +40,22 @@ export class RateLimiter {
     this.#key = storage?.key ?? "local";
   }
 
-  /** Waits for a place; rejects with the signal's reason if it aborts first. */
-  acquire(signal?: AbortSignal | null): Promise<Grant> {
+  /**
+   * Waits for a place; rejects with the signal's reason if it aborts first, and with
+   * WaitPastDeadline as soon as the limiter knows it cannot let the request go before `deadline`.
+   */
+  acquire(signal?: AbortSignal | null, deadline = Number.POSITIVE_INFINITY): Promise<Grant> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Grant>((resolve, reject) => {
       const now = this.#clock.now();
-      const waiter: Waiter = { resolve, reject, enqueuedAt: now, sleeps: this.#sleeps, stopWatching: undefined };
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        enqueuedAt: now,
+        deadline,
+        sleeps: this.#sleeps,
+        stopWatching: undefined,
+      };
       if (signal) {
         waiter.stopWatching = whenAborted(signal, () => {
           const index = this.#queue.indexOf(waiter);
@@ -108,6 +126,8 @@ export class RateLimiter {
       }
       if (wakeAt === 0 || this.#again) continue;
       this.#clock.clearTimeout(this.#timer);
+      this.#turnAway(wakeAt);
+      if (this.#queue.length === 0) return;
       this.#sleeps++;
       this.#timer = this.#clock.setTimeout(this.#wake, Math.max(0, wakeAt - this.#clock.now()));
       return;
@@ -133,6 +153,17 @@ export class RateLimiter {
     }
     if (retryInMs === 0 && this.#pausedUntil <= this.#clock.now()) return 0;
     return Math.max(askedAt + retryInMs, this.#pausedUntil);
+  }
+
+  /** Rejects the waiters whose deadline comes before `wakeAt`, the earliest a place may be free (a pause, or a full window). */
+  #turnAway(wakeAt: number): void {
+    const waitMs = wakeAt - this.#clock.now();
+    for (let index = this.#queue.length - 1; index >= 0; index--) {
+      const waiter = this.#queue[index] as Waiter;
+      if (waiter.deadline > wakeAt) continue;
+      this.#queue.splice(index, 1);
+      this.#settle(waiter).reject(new WaitPastDeadline(waitMs));
+    }
   }
 
   #handOut(waiter: Waiter, slot: string | undefined): void {

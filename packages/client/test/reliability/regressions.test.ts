@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { TokenRefreshEvent } from "../../src/index.js";
+import { HeldRequests } from "../held-requests.js";
+import { SimulatedClock } from "../simulated-clock.js";
 import { person, personId } from "./fault-server.js";
 import { clientFor, inMemoryClient, useFaultServers } from "./harness.js";
 
@@ -56,10 +58,10 @@ describe("paging ahead through a list that grows (totalCount reported)", () => {
     const size = 10;
     let inserted = 0;
     // A page's content is taken when the "server" gets to it, and 3 new records arrive after each page.
+    const held = new HeldRequests<number>();
     const api = async (url: URL): Promise<Response> => {
       const pageIndex = Number(url.searchParams.get("pageIndex"));
-      // Pages 1-4 (fetched ahead together) are served in reverse order, the rest at once.
-      await new Promise((resolve) => setTimeout(resolve, pageIndex >= 1 && pageIndex <= 4 ? 50 - 10 * pageIndex : 0));
+      await held.hold(pageIndex);
       const all = [
         ...Array.from({ length: inserted }, (_, i) => person(9_000 + i)),
         ...Array.from({ length: total }, (_, i) => person(i)),
@@ -74,7 +76,12 @@ describe("paging ahead through a list that grows (totalCount reported)", () => {
     };
     const crm = inMemoryClient(api);
     const ids = new Set<string>();
-    for await (const item of crm.people.iterate({ pageSize: size }, { concurrency: 4 })) ids.add(item.id);
+    const paging = (async () => {
+      for await (const item of crm.people.iterate({ pageSize: size }, { concurrency: 4 })) ids.add(item.id);
+    })();
+    // The pages in flight together (pages 1-4, fetched ahead) are served last page first.
+    expect(await held.releaseUntilIdle((a, b) => b - a)).toBe(4);
+    await paging;
     const missing = Array.from({ length: total }, (_, i) => personId(i)).filter((id) => !ids.has(id));
     expect(missing).toEqual([]);
   });
@@ -111,27 +118,22 @@ describe("pages fetched ahead when the caller stops", () => {
   // Was: they went on retrying (with backoff timers that keep a process alive) after a `break`,
   // `toArray({ max })` or an error.
   it("does not retry the pages it fetched ahead once toArray({ max }) has returned", async () => {
-    const api = await server();
-    api.list = (pageIndex, size) => ({
-      data: Array.from({ length: size }, (_, i) => person(pageIndex * size + i)),
-      totalCount: 100,
-      pageIndex,
-      pageSize: size,
-    });
-    // Pages 2-4, fetched ahead while the caller reads page 1, fail with 503 (retry-after-ms: 100) every time.
-    for (const pageIndex of ["2", "3", "4"])
-      api.script(
-        { path: "/api/v1/people", query: { pageIndex } },
-        { kind: "status", status: 503, headers: { "retry-after-ms": "100" } },
-        Infinity,
-      );
-    const crm = clientFor(api);
+    const clock = new SimulatedClock();
+    const requested: number[] = [];
+    const api = (url: URL): Response => {
+      const pageIndex = Number(url.searchParams.get("pageIndex"));
+      requested.push(pageIndex);
+      // Pages 2-4, fetched ahead while the caller reads page 1, fail with 503 (retry-after-ms: 100) every time.
+      if (pageIndex >= 2) return Response.json({}, { status: 503, headers: { "retry-after-ms": "100" } });
+      const data = Array.from({ length: 10 }, (_, i) => person(pageIndex * 10 + i));
+      return Response.json({ data, totalCount: 100, pageIndex, pageSize: 10 });
+    };
+    const crm = inMemoryClient(api, { clock, maxRetries: 2 });
     const items = await crm.people.iterate({ pageSize: 10 }, { concurrency: 4 }).toArray({ max: 11 });
     expect(items).toHaveLength(11);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await clock.advance(60_000); // far past every backoff the retries could take
     // Each was requested once before the caller stopped; none should have been tried again after.
-    const aheadRequests = api.apiRequests().filter((request) => Number(request.query.get("pageIndex")) >= 2);
-    expect(aheadRequests.map((request) => request.query.get("pageIndex")).sort()).toEqual(["2", "3", "4"]);
+    expect(requested.filter((pageIndex) => pageIndex >= 2).sort()).toEqual([2, 3, 4]);
   });
 });
 

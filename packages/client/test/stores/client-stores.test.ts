@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryRateLimitStore, type RateLimitStore, type StoredToken, type TokenStore } from "../../src/index.js";
+import {
+  createMemoryRateLimitStore,
+  RateLimitError,
+  type RateLimitStore,
+  type StoredToken,
+  type TokenStore,
+} from "../../src/index.js";
 import { clientSecret, fakeApi, options, page } from "../fake-api.js";
 import { createTransportClient } from "../fixtures/transport-client.js";
 import { SimulatedClock, settle } from "../simulated-clock.js";
@@ -17,6 +23,17 @@ function anotherProcess(shared: RateLimitStore, calls: string[] = []): RateLimit
       return shared.pauseUntil(key, until);
     },
   };
+}
+
+/** What `call` ended with once all that takes no clock time has run: "still waiting" if it has not ended. */
+async function endedAtOnce(call: Promise<unknown>): Promise<unknown> {
+  let ended: unknown = "still waiting";
+  call.then(
+    (value) => (ended = value),
+    (error: unknown) => (ended = error),
+  );
+  await settle();
+  return ended;
 }
 
 describe("clients on an injected rate-limit store", () => {
@@ -57,6 +74,41 @@ describe("clients on an injected rate-limit store", () => {
     });
     await crm.GET("/api/v1/people");
     expect(calls).toContain("pauseUntil 3000");
+  });
+
+  describe("a request whose deadline comes before the limiter lets it go fails at once with a RateLimitError", () => {
+    const key = (clientId: string) => JSON.stringify(["https://crm.example.test", clientId]);
+
+    it("when another process's 429 paused the shared store", async () => {
+      const clock = new SimulatedClock();
+      const shared = createMemoryRateLimitStore({ clock });
+      const api = fakeApi(() => page([], 0, 0, 50));
+      const settings = { ...options(api.fetch), clock, rateLimit: { requests: 100 }, rateLimitStore: shared };
+      await shared.pauseUntil(key(settings.clientId), 30_000); // another worker got a 429 with Retry-After: 30
+      const crm = createTransportClient(settings);
+      const error = await endedAtOnce(crm.GET("/api/v1/people", { timeoutMs: 5_000 }));
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect((error as RateLimitError).message).toMatch(/not sent.* 30 s.* 5 s left before its timeoutMs/);
+      expect((error as RateLimitError).retryAfterMs).toBe(30_000);
+      expect(api.apiRequests()).toHaveLength(0);
+      // A request that can wait that long does, and is sent when the pause is over.
+      const patient = crm.GET("/api/v1/people", { timeoutMs: 31_000 });
+      await clock.advance(30_000);
+      expect((await patient).response.status).toBe(200);
+    });
+
+    it("when the shared window is full until after the deadline", async () => {
+      const clock = new SimulatedClock();
+      const shared = createMemoryRateLimitStore({ clock });
+      const api = fakeApi(() => page([], 0, 0, 50));
+      const settings = { ...options(api.fetch), clock, rateLimit: { requests: 1, intervalMs: 60_000 } };
+      await createTransportClient({ ...settings, rateLimitStore: anotherProcess(shared) }).GET("/api/v1/people");
+      const crm = createTransportClient({ ...settings, rateLimitStore: shared });
+      const error = await endedAtOnce(crm.GET("/api/v1/people", { timeoutMs: 5_000 }));
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect((error as RateLimitError).message).toMatch(/ 60 s.* 5 s left before its timeoutMs/);
+      expect(api.apiRequests()).toHaveLength(1);
+    });
   });
 });
 
