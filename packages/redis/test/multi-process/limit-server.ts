@@ -58,7 +58,7 @@ export async function startLimitServer(options: LimitServerOptions): Promise<Lim
     arrivals.push(now);
     counts.ok++;
     response.setHeader("content-type", "application/json");
-    response.end(JSON.stringify({ items: [], pageIndex: 0, pageSize: 1, totalCount: 0 }));
+    response.end(JSON.stringify({ ok: true }));
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");

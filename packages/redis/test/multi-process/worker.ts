@@ -1,6 +1,6 @@
 // One worker process of the multi-process proof: a client on the shared Redis stores, `callers`
 // concurrent callers each sending `requestsPerCaller` requests once the orchestrator says go.
-import { createCrmClient } from "@engagifii/crm-client";
+import { createCrmCoreClient } from "@engagifii/crm-client";
 import { Redis } from "ioredis";
 import { createRedisStores } from "../../src/index.js";
 import type { WorkerConfig, WorkerMessage } from "./worker-messages.js";
@@ -11,8 +11,20 @@ const now = () => performance.timeOrigin + performance.now();
 
 const redis = new Redis(config.redisUrl, { retryStrategy: () => 100 });
 const warnings: string[] = [];
-const crm = createCrmClient({
+// The limit server's own paths (limit-server.ts), not the API document's: a spec swap leaves this worker as it is.
+interface LimitServerPaths {
+  "/ping": {
+    get: {
+      parameters: { query?: never; header?: never; path?: never; cookie?: never };
+      requestBody?: never;
+      responses: { 200: { headers: Record<string, unknown>; content: { "application/json": unknown } } };
+    };
+  };
+}
+
+const crm = createCrmCoreClient<LimitServerPaths>({
   baseUrl: config.baseUrl,
+  tokenUrl: `${config.baseUrl}/oauth/token`,
   clientId: "many-workers",
   clientSecret: "many-workers-secret",
   tenantCode: "bench",
@@ -32,7 +44,7 @@ const crm = createCrmClient({
 async function caller(results: { ok: number; failures: string[] }): Promise<void> {
   for (let request = 0; request < config.requestsPerCaller; request++) {
     try {
-      const { response } = await crm.GET("/api/v1/people", { params: { query: { pageIndex: 0, pageSize: 1 } } });
+      const { response } = await crm.GET("/ping");
       if (response.ok) results.ok++;
       else results.failures.push(`HTTP ${response.status}`);
     } catch (error) {
