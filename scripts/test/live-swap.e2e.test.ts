@@ -1,16 +1,18 @@
 // The maintainer's day the live document arrives, end to end on a copy of this repository: spec:update from a
 // live-shaped document, one edit of specs/resources.yaml, generate, `pnpm build`, a type-check of the whole
-// workspace (tests, examples and benchmarks included), and an integrator's program against the stateful mock on that
-// document (integrator-against-mock.ts): a token with the document's scope, a POST PagingList paged to the end, and
-// one record.
+// workspace (tests, examples and benchmarks included), the mock server's contract tests on that document (every
+// operation through the client, against Prism and against the stateful sandbox), and an integrator's program
+// against the stateful mock on that document (integrator-against-mock.ts): a token with the document's scope, a
+// POST PagingList paged to the end, and one record.
 import { spawn } from "node:child_process";
-import { mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childOutput } from "../child-output.js";
 import { copyWorkspace, typecheckWorkspace } from "../spec-update/typecheck-workspace.js";
 import { startRecordedMock } from "./integrator-against-mock.js";
+import { listOperations, loadSpec } from "./load-spec.js";
 import { REAL_REPO } from "./temp-repo.js";
 
 const fixture = join(REAL_REPO, "scripts/test/fixtures/live-shaped-openapi3.yaml");
@@ -79,6 +81,14 @@ async function run(command: string, args: string[], cwd: string, env: NodeJS.Pro
   return { ...output, text: output.stdout + output.stderr };
 }
 
+/** What vitest's json reporter writes, as far as this test reads it. */
+interface VitestReport {
+  testResults: Array<{
+    name: string;
+    assertionResults: Array<{ title: string; fullName: string; status: string; failureMessages: string[] }>;
+  }>;
+}
+
 let repo: string;
 
 beforeAll(async () => {
@@ -110,6 +120,37 @@ describe("swapping in a live-shaped document", { timeout: 420_000 }, () => {
     await writeFile(join(repo, "examples/src/integrator.ts"), PROGRAM);
     const errors = await typecheckWorkspace({ repoRoot: repo, files: {} });
     expect(errors.map(({ file, line, message }) => `${file}:${line} ${message}`)).toEqual([]);
+
+    // The contract tests on the swapped document, in both of their projects (Prism, and the stateful sandbox):
+    // every test passes and none is skipped, and each operation of the document is one of them in each project.
+    const report = join(repo, "contract-report.json");
+    const projects = ["--project", "contract", "--project", "contract-stateful"];
+    const contract = await run(
+      "pnpm",
+      ["exec", "vitest", "run", ...projects, "--reporter=json", `--outputFile=${report}`],
+      join(repo, "packages/mock-server"),
+    );
+    const tests = ((JSON.parse(await readFile(report, "utf8")) as VitestReport).testResults ?? []).flatMap((file) =>
+      file.assertionResults.map(({ title, fullName, status, failureMessages }) => ({
+        file: basename(file.name),
+        title,
+        fullName,
+        status,
+        failureMessages,
+      })),
+    );
+    expect(tests.filter(({ status }) => status !== "passed")).toEqual([]);
+    expect(contract.code, contract.text).toBe(0);
+    const operationIds = listOperations(loadSpec(join(repo, "specs/engagifii-crm.openapi.yaml"))).map(({ operation }) =>
+      String(operation.operationId),
+    );
+    expect(operationIds).toHaveLength(21);
+    expect(
+      tests
+        .filter(({ file }) => file === "operations.test.ts")
+        .map(({ title }) => title)
+        .sort(),
+    ).toEqual([...operationIds, ...operationIds].sort());
 
     const server = await startRecordedMock(join(repo, "specs/engagifii-crm.openapi.yaml"));
     try {

@@ -6,7 +6,7 @@ import { requiresBearer, requiresTenant, tenantHeader } from "./auth/security.js
 import { answerTokenRequest, type TokenEndpointOptions } from "./auth/token-endpoint.js";
 import type { TokenIssuer } from "./auth/token-issuer.js";
 import type { DocsHandler } from "./docs/serve-docs.js";
-import { documentsStatus, type HttpOperation } from "./document/http-operation.js";
+import { type HttpOperation, responseExamples } from "./document/http-operation.js";
 import { mostLiteralFirst, pathTemplate } from "./document/path-template.js";
 import type { GeneratedAnswers } from "./generate/generated-answers.js";
 import { askPrism, prismAccepted, readBody, sendAnswer, sendPrismAnswer } from "./http/exchange.js";
@@ -77,7 +77,8 @@ export function createFrontServer(options: FrontServerOptions): Server {
   }
 
   // What is answered before Prism: a missing tenant (401 however the document models it), a
-  // sandbox token that is expired or not the sandbox's, and `Prefer: code=N` the document lacks.
+  // sandbox token that is expired or not the sandbox's, and `Prefer: code=N` the document has no
+  // example for (it may not declare the status at all).
   function refuse(operation: HttpOperation, request: IncomingMessage): SandboxResponse | undefined {
     if (requiresTenant(operation) && !request.headers[tenantHeader]) {
       return problem(401, `The ${tenantHeader} header is required.`);
@@ -97,7 +98,8 @@ export function createFrontServer(options: FrontServerOptions): Server {
     }
     const status = preferredStatus(request.headers.prefer);
     const standard = (standardErrorStatuses as readonly number[]).includes(status ?? 0);
-    if (status !== undefined && standard && !documentsStatus(operation, status)) {
+    // Where the document gives no example for the status either, Prism's body would be `"string"`s.
+    if (status !== undefined && standard && responseExamples(operation, String(status)).length === 0) {
       const headers: Record<string, string> = status === 429 || status === 503 ? { "retry-after": "1" } : {};
       return problem(
         status,

@@ -9,6 +9,7 @@ import {
   successResponse,
 } from "../document/http-operation.js";
 import { isParameterSegment, type PathTemplate, parentTemplate, pathTemplate } from "../document/path-template.js";
+import { findLinkTarget } from "./link-target.js";
 import { detectPaging, type PagingShape } from "./paging-shape.js";
 
 export type RouteKind = "list" | "create" | "get" | "update" | "delete" | "link";
@@ -47,16 +48,22 @@ export function buildResourceModel(operations: HttpOperation[]): ResourceModel {
   for (const template of new Set(routes.map((route) => route.collection))) {
     collections.set(template, describeCollection(template, routes));
   }
+  const isMembership = (template: string) =>
+    routes.some((route) => route.collection === template && route.kind === "link");
+  const candidates = new Map(
+    [...collections].map(([template, collection]) => [
+      template,
+      { template: collection.template, itemParameter: itemParameter(routes, template) },
+    ]),
+  );
+  const targets = [...candidates.entries()].flatMap(([template, candidate]) =>
+    isMembership(template) ? [] : [candidate],
+  );
   for (const [template, collection] of collections) {
-    if (!routes.some((route) => route.collection === template && route.kind === "link")) continue;
-    const target = [...collections.values()]
-      .filter(
-        (candidate) =>
-          candidate !== collection &&
-          itemParameter(routes, candidate.template.template) === itemParameter(routes, template),
-      )
-      .sort((left, right) => left.template.parameters.length - right.template.parameters.length)[0];
-    if (target !== undefined) collection.linkTarget = target.template.template;
+    const membership = candidates.get(template);
+    if (!isMembership(template) || membership === undefined) continue;
+    const target = findLinkTarget(membership, targets);
+    if (target !== undefined) collection.linkTarget = target;
   }
   return { routes, collections };
 }

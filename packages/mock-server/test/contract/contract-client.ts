@@ -28,8 +28,8 @@ export interface ContractClientOptions extends Omit<CrmClientOptions, "fetch"> {
 export function contractClient(url: string, { alterResponse, ...options }: ContractClientOptions = {}): ContractClient {
   const exchanges: Exchange[] = [];
   const crm = createCrmClient({
+    // No tokenUrl: the client's default, the document's token URL on the base URL, is part of the contract.
     baseUrl: url,
-    tokenUrl: `${url}/oauth/token`,
     clientId: "contract-test",
     clientSecret: "contract-test-secret",
     tenantCode: "acme",

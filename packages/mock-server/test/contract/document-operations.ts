@@ -3,8 +3,8 @@
 // helper) the document does not have is skipped and says so, instead of failing to compile after a
 // spec swap. Requests sent this way are typed loosely on purpose: the mock validates each one
 // against the document (`sl-violations`), and the operations test asserts there is none.
-import type { CrmClient, FetchResult } from "@engagifii/crm-client";
-import { operationList } from "@engagifii/crm-types";
+import type { CrmClient, FetchResult, PaginateOptions, Paginator } from "@engagifii/crm-client";
+import { operationList, type PagedOperationMetadata, pagedOperations } from "@engagifii/crm-types";
 
 export interface DocumentOperation {
   operationId: string;
@@ -47,4 +47,24 @@ export function resourceHelper(crm: CrmClient, name: string): (...args: unknown[
   const helper = helpers?.[method];
   if (typeof helper !== "function") throw new Error(`crm.${name} is not in specs/resources.yaml`);
   return helper as (...args: unknown[]) => unknown;
+}
+
+/** How `crm.paginate` pages the operation, from the generated metadata; undefined when it does not page it. */
+export function pagingOf(operation: DocumentOperation): PagedOperationMetadata | undefined {
+  const shape = (pagedOperations as Record<string, PagedOperationMetadata | undefined>)[operation.path];
+  return shape?.method === operation.method.toLowerCase() ? shape : undefined;
+}
+
+type UntypedPaginate = (path: string, init?: Record<string, unknown>, options?: PaginateOptions) => Paginator<unknown>;
+
+/** `crm.paginate` on a paged operation, by operationId. */
+export function paginateOperation(
+  crm: CrmClient,
+  operationId: string,
+  init: Record<string, unknown>,
+  options?: PaginateOptions,
+): Paginator<unknown> {
+  const operation = byId.get(operationId);
+  if (!operation || !pagingOf(operation)) throw new Error(`${operationId} is not a paged operation of the document`);
+  return (crm.paginate as unknown as UntypedPaginate)(operation.path, init, options);
 }

@@ -1,7 +1,8 @@
 // Starts one mock for a whole contract project and hands its URL to the tests through vitest's
 // provide/inject: Prism as it is (`contract`) or the stateful sandbox (`contract-stateful`). It
-// serves the repository's spec (not the spec/ copy the build makes), so the suite always checks
-// the contract as it is in specs/, built or not.
+// serves the repository's document (not the spec/ copy the build makes), whatever specs/ holds: after
+// a spec swap, the swapped one. The client under test is built from the generated metadata of that
+// same document; coverage.test.ts fails when the two differ (`pnpm generate` was not run).
 import type { TestProject } from "vitest/node";
 import { startMockServer } from "../../src/index.js";
 import { repositorySpecPath } from "./spec.js";

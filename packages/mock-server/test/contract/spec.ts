@@ -1,6 +1,6 @@
 // Reads specs/engagifii-crm.openapi.yaml for the contract tests: every operation with its method,
-// path template and responses, and an Ajv validator for a response body. Generic OpenAPI 3.0 only,
-// so it works on the reconstructed spec and on a pulled live document alike.
+// path template, request body and responses. Generic OpenAPI 3.0 only, so it works on our guide's
+// document and on a live document swapped in by spec:update alike.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -19,6 +19,8 @@ export interface SpecOperation {
   path: string;
   /** Schema (OpenAPI 3.0) of each status's `application/json` body; `undefined` when it has none. */
   responseSchemas: Map<string, unknown>;
+  /** Schema (OpenAPI 3.0) of the JSON request body; `undefined` when it takes none. */
+  requestSchema: unknown;
 }
 
 const methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
@@ -41,10 +43,33 @@ export function specOperations(document: Node = loadSpec()): SpecOperation[] {
         const content = asNode(asNode(resolve(document, response)).content);
         responseSchemas.set(status, asNode(content["application/json"]).schema);
       }
-      operations.push({ operationId: operation.operationId, method: method.toUpperCase(), path, responseSchemas });
+      const requestContent = asNode(asNode(resolve(document, operation.requestBody)).content);
+      const requestSchema =
+        requestContent["application/json"] ??
+        Object.entries(requestContent).find(([type]) => /[/+]json\b/.test(type))?.[1];
+      operations.push({
+        operationId: operation.operationId,
+        method: method.toUpperCase(),
+        path,
+        responseSchemas,
+        requestSchema: asNode(requestSchema).schema,
+      });
     }
   }
   return operations;
+}
+
+/** The operation a request was for: of those whose template it matches, the one with the fewest parameters
+ *  (`GET /x/search` is the search, not `GET /x/{id}`). */
+export function operationOf<T extends { method: string; path: string }>(
+  operations: readonly T[],
+  method: string,
+  path: string,
+): T | undefined {
+  const parameterCount = (template: string) => template.split("{").length;
+  return operations
+    .filter((operation) => operation.method === method.toUpperCase() && matchesTemplate(operation.path, path))
+    .sort((left, right) => parameterCount(left.path) - parameterCount(right.path))[0];
 }
 
 /** Whether a concrete URL path (`/api/v1/people/5b3f…`) is an instance of a path template. */
