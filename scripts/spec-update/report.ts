@@ -61,6 +61,8 @@ export function formatReport(result: UpdateSpecResult, dryRun: boolean): string 
   else lines.push(`Wrote ${result.written.join(", ")}.`);
   if (result.typeErrors.length > 0 && !dryRun) lines.push("Fix the errors above, then run `pnpm test`.");
   if (result.droppedHelpers.length > 0 || result.droppedModels.length > 0 || result.unmappedOperations.length > 0)
-    lines.push("Edit specs/resources.yaml for the helpers, types and operations above, then run `pnpm generate`.");
+    lines.push(
+      "Edit specs/resources.yaml for the helpers, types and operations above, then run `pnpm generate` and `pnpm api:update`.",
+    );
   return `${lines.join("\n")}\n`;
 }
