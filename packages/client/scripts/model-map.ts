@@ -40,7 +40,10 @@ export function resolveModels(
         `specs/resources.yaml: models.${name} is a name @engagifii/crm-client already exports; choose another`,
       );
     if (Object.hasOwn(schemas, schema)) models.push({ name, schema });
-    else dropped.push({ name, schema, reason: "no such schema in the document" });
+    else {
+      const likely = closestSchema(name, Object.keys(schemas));
+      dropped.push({ name, schema, reason: `no such schema in the document${likely ? ` (${likely}?)` : ""}` });
+    }
   }
   return { models, dropped };
 }
@@ -59,4 +62,17 @@ export function exportedNames(indexSource: string): Set<string> {
       if (name) names.add(name);
     }
   return names;
+}
+
+/** The schema sharing the longest start with `name` (`PersonCreate` → `PersonDto`), the shortest on a tie. */
+function closestSchema(name: string, schemas: string[]): string | undefined {
+  const shared = (schema: string) => {
+    let length = 0;
+    while (length < Math.min(name.length, schema.length) && name[length] === schema[length]) length++;
+    return length;
+  };
+  const [best] = schemas
+    .filter((schema) => shared(schema) >= 3)
+    .sort((a, b) => shared(b) - shared(a) || a.length - b.length);
+  return best;
 }

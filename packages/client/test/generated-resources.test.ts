@@ -62,6 +62,18 @@ describe("the map's models", () => {
     expect(source).toContain('import type { components } from "@engagifii/crm-types";');
   });
 
+  it("suggest the schema a dropped name most likely moved to", async () => {
+    const { resolveModels } = await import("../scripts/model-map.js");
+    const schemas = { PersonDto: {}, PersonDtoPagingListResult: {}, CommitteeDto: {}, CommitteeMemberDto: {} };
+    const map = { models: { PersonCreate: "PersonCreate", CommitteeMember: "CommitteeMember", Widget: "Widget" } };
+    const { dropped } = resolveModels({ paths: {}, components: { schemas } }, map, new Set());
+    expect(dropped.map(({ reason }) => reason)).toEqual([
+      "no such schema in the document (PersonDto?)",
+      "no such schema in the document (CommitteeMemberDto?)",
+      "no such schema in the document",
+    ]);
+  });
+
   it("refuse a name the client exports already, which would silently hide the model", async () => {
     await expect(resolve({ Paginator: "PersonDto" }, ["Paginator"])).rejects.toThrow(
       "specs/resources.yaml: models.Paginator is a name @engagifii/crm-client already exports",
