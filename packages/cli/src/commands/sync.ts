@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import { usageError } from "../cli-error.js";
-import { withConnection, writeOut } from "../command-runner.js";
+import { withConnection } from "../command-runner.js";
 import { operationAt } from "../document/operations.js";
 import { listItemSchema, objectFields, requestBodySchema } from "../document/schemas.js";
 import { exitCodes } from "../exit-codes.js";
 import { integerFlag } from "../integer-flag.js";
 import { interruptSignal } from "../interrupt.js";
 import { createProgress } from "../output/progress.js";
+import { writeOut } from "../output/stdout.js";
 import { everyRecord, pagedResources, type ResourceEntry, resourceEntry } from "../resource-table.js";
 import { applyPlan } from "../sync/apply-plan.js";
 import { buildPlan } from "../sync/plan.js";
