@@ -1,18 +1,19 @@
 // A reader that stops early (`engagifii … | head -1`): the built binary's stdout is a pipe whose
 // other end the test closes, after one line or before any. Output-only commands stop paging and
-// exit 0 without a word.
+// exit 0 without a word; sync stops like Ctrl-C, keeps its checkpoint and says so on stderr (141).
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, existsSync, openSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { samplePeople } from "../src/mock/embedded-mock.js";
 import { type FakeCrmServer, startFakeCrmServer } from "./fake-crm-server.js";
-import { binaryPath, document, fakeEnvironment, finished, startBinary } from "./run-binary.js";
+import { binaryPath, document, fakeEnvironment, finished, runBinary, startBinary } from "./run-binary.js";
 
 const peoplePath = "/api/v1/people";
 const people = samplePeople();
+const stackTrace = /\n\s+at /;
 let directory: string;
 
 beforeAll(async () => {
@@ -107,6 +108,96 @@ describe("a command that only prints, when its reader stops after one line", () 
       expect(result.stderr).toContain("ENOSPC");
     } finally {
       closeSync(full);
+      await server.stop();
+    }
+  });
+});
+
+describe("sync, when stdout is closed", () => {
+  // 10 people get a new phone, 10 new ones are created: 20 writes.
+  const updated = people.slice(0, 10).map((person, index) => ({
+    firstName: person.firstName as string,
+    lastName: person.lastName as string,
+    email: person.email as string,
+    phone: `+1-555-03${index}`,
+  }));
+  const added = Array.from({ length: 10 }, (_, index) => ({
+    firstName: "Piped",
+    lastName: `Person ${index}`,
+    email: `piped.${index}@example.com`,
+    phone: `+1-555-04${index}`,
+  }));
+  const wanted = [...updated, ...added];
+  let csvPath: string;
+
+  beforeAll(async () => {
+    csvPath = join(directory, "piped.csv");
+    const lines = [
+      "firstName,lastName,email,phone",
+      ...wanted.map((row) => [row.firstName, row.lastName, row.email, row.phone].join(",")),
+    ];
+    await writeFile(csvPath, `${lines.join("\n")}\n`);
+  });
+
+  async function syncServer(onWrite: () => void): Promise<FakeCrmServer> {
+    return startFakeCrmServer(document, {
+      seed: { [peoplePath]: people.slice(0, 20) },
+      onRequest: (method) => {
+        if (method !== "GET") onWrite();
+      },
+    });
+  }
+
+  function expectApiEqualsFile(server: FakeCrmServer): void {
+    const byEmail = new Map(server.records(peoplePath).map((record) => [record.email, record]));
+    for (const row of wanted) expect(byEmail.get(row.email), row.email).toMatchObject({ phone: row.phone });
+    expect([...server.idempotencyKeys.values()].every((count) => count === 1)).toBe(true);
+    expect(server.idempotencyKeys.size).toBe(wanted.length);
+  }
+
+  it("before it applies: sends no write, says so on stderr, exits 141, and a re-run does it all", async () => {
+    let writes = 0;
+    const server = await syncServer(() => {
+      writes += 1;
+    });
+    try {
+      const env = fakeEnvironment(server.url, directory);
+      const args = ["sync", "people", csvPath, "--match", "email"];
+      const child = startBinary(args, { env });
+      child.stdout?.destroy(); // `| true`: the reader is gone before the plan is printed
+      const stopped = await finished(child);
+      expect(stopped.stderr).not.toMatch(stackTrace);
+      expect(stopped.stderr).toMatch(/^stopped \(stdout closed\): 0 created, 0 updated, 0 deleted, .* 0 failed$/m);
+      expect(stopped.stderr).toContain("20 writes not sent; run the same command again to finish");
+      expect(stopped.code).toBe(141);
+      expect(writes).toBe(0);
+
+      const rerun = await runBinary(args, { env });
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(writes).toBe(wanted.length);
+      expectApiEqualsFile(server);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("while it applies: every write is made, the summary goes to stderr, the checkpoint is removed", async () => {
+    let child: ChildProcess | undefined;
+    let writes = 0;
+    const server = await syncServer(() => {
+      if (++writes === 1) child?.stdout?.destroy(); // the plan was read; nobody reads the summary
+    });
+    try {
+      child = startBinary(["sync", "people", csvPath, "--match", "email"], {
+        env: fakeEnvironment(server.url, directory),
+      });
+      const result = await finished(child);
+      expect(result.stderr).not.toMatch(stackTrace);
+      expect(result.stderr).toMatch(/^done: 10 created, 10 updated, 0 deleted, .* 0 failed$/m);
+      expect(result.code).toBe(0);
+      expect(existsSync(`${csvPath}.sync-checkpoint.jsonl`)).toBe(false);
+      expectApiEqualsFile(server);
+    } finally {
       await server.stop();
     }
   });
