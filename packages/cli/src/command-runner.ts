@@ -16,8 +16,3 @@ export async function withConnection<T>(command: Command, action: (connection: C
     await connection.close();
   }
 }
-
-/** Writes to stdout and waits until it is flushed, so large outputs survive `process.exit`. */
-export function writeOut(text: string): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
-}

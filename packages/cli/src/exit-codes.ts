@@ -12,6 +12,8 @@ export const exitCodes = {
   syncConflicts: 4,
   /** Interrupted (Ctrl-C); `export --resume` or re-running `sync` continues from the checkpoint. */
   interrupted: 130,
+  /** stdout's reader went away (`| head`) before `sync` had sent every write; re-running it continues. */
+  outputClosed: 141,
 } as const;
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
@@ -22,4 +24,6 @@ export const exitCodeHelp = `Exit codes:
   2    bad usage: unknown command, flag, path or method, unreadable file
   3    configuration: no credentials, or the API refused them (401/403)
   4    sync: some rows were conflicts or invalid (the rest was applied)
-  130  interrupted (Ctrl-C); the checkpoint lets you resume`;
+  130  interrupted (Ctrl-C); the checkpoint lets you resume
+  141  sync stopped because stdout was closed (\`| head\`); re-run it to finish
+       (a command that only prints exits 0 when its reader stops reading)`;

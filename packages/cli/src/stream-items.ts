@@ -17,6 +17,8 @@ export interface ItemStream {
   format: ExportFormat;
   /** Resolves once the text is written (stdout's back-pressure keeps memory to a page or two). */
   write(text: string): Promise<void>;
+  /** Stops paging and the page request in flight (`stdoutClosed`: nobody reads the output any more). */
+  signal?: AbortSignal;
 }
 
 /** Every item of a paged operation, page after page, written in a format as each page arrives. */
@@ -25,7 +27,10 @@ export async function streamItems(stream: ItemStream): Promise<{ items: number; 
   const init = pagedInit(shape, stream.pathValues, shape.location === "body" ? stream.body : query, stream.pageSize);
   if (shape.location === "body" && Object.keys(query).length > 0) init.params = { ...init.params, query };
   const pages = stream.crm
-    .paginateWith(pagingStrategy<Record<string, unknown>>(shape), stream.path, init, { itemKey: false })
+    .paginateWith(pagingStrategy<Record<string, unknown>>(shape), stream.path, init, {
+      itemKey: false,
+      ...(stream.signal ? { signal: stream.signal } : {}),
+    })
     .pages();
   let items = 0;
   let count = 0;

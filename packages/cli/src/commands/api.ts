@@ -1,10 +1,11 @@
 import { unwrap } from "@engagifii/crm-client";
 import type { Command } from "commander";
 import { usageError } from "../cli-error.js";
-import { globalFlags, withConnection, writeOut } from "../command-runner.js";
+import { globalFlags, withConnection } from "../command-runner.js";
 import { documentFor } from "../connect.js";
 import { listOperations, matchOperation } from "../document/operations.js";
 import { collect, type FieldFlags, readFields, readQuery } from "../fields.js";
+import { stdoutClosed, writeOut } from "../output/stdout.js";
 import { pagingStrategy, requirePagingShape } from "../paging.js";
 import { resourceTable } from "../resource-table.js";
 
@@ -79,7 +80,7 @@ async function callApi(command: Command, method: string, path: string, flags: Ap
     if (pagingShape) {
       // The page fields and where the items are come from the document (GET or POST …/PagingList).
       const strategy = pagingStrategy<unknown>(pagingShape);
-      const items = crm.paginateWith(strategy, path, init, { itemKey: false });
+      const items = crm.paginateWith(strategy, path, init, { itemKey: false, signal: stdoutClosed });
       for await (const page of items.pages()) {
         await writeOut(page.map((item) => `${JSON.stringify(item)}\n`).join(""));
       }

@@ -1,6 +1,7 @@
 import { defaultBaseUrl } from "@engagifii/crm-client";
 import type { Command } from "commander";
-import { withConnection, writeOut } from "../command-runner.js";
+import { withConnection } from "../command-runner.js";
+import { writeOut } from "../output/stdout.js";
 import { resourceTable } from "../resource-table.js";
 import { listPage } from "./resource-list.js";
 

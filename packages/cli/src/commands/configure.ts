@@ -1,8 +1,9 @@
 import type { Command } from "commander";
 import { read } from "read";
 import { usageError } from "../cli-error.js";
-import { globalFlags, writeOut } from "../command-runner.js";
+import { globalFlags } from "../command-runner.js";
 import { type Profile, profileFilePath, readProfileFile, writeProfileFile } from "../config/profile-file.js";
+import { writeOut } from "../output/stdout.js";
 
 interface ConfigureFlags {
   clientId?: string;

@@ -86,7 +86,7 @@ export function registerExport(program: Command): void {
           process.stderr.write(
             `\nexport interrupted; the checkpoint keeps the completed pages.\nhint: run the same command with --resume to continue\n`,
           );
-          process.exitCode = exitCodes.interrupted;
+          process.exitCode = interrupt.reason()?.exitCode ?? exitCodes.interrupted;
         } finally {
           interrupt.dispose();
         }

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
-import { globalFlags, writeOut } from "../command-runner.js";
+import { globalFlags } from "../command-runner.js";
 import { documentFor } from "../connect.js";
 import { integerFlag } from "../integer-flag.js";
 import { mockCredentials, startEmbeddedMock } from "../mock/embedded-mock.js";
+import { writeOut } from "../output/stdout.js";
 
 const help = `
 --mock starts a fresh sandbox for one command and throws it away after it: a person created with

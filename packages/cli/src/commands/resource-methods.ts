@@ -1,12 +1,13 @@
 import { type Command, Option } from "commander";
 import { usageError } from "../cli-error.js";
-import { withConnection, writeOut } from "../command-runner.js";
+import { withConnection } from "../command-runner.js";
 import { operationAt } from "../document/operations.js";
 import { listItemSchema, objectFields } from "../document/schemas.js";
 import { type ExportFormatName, exportFormat, exportFormatNames } from "../export/export-format.js";
 import { collect, readQuery } from "../fields.js";
 import { integerFlag } from "../integer-flag.js";
 import { kebabCase } from "../kebab-case.js";
+import { stdoutClosed, writeOut } from "../output/stdout.js";
 import { requirePagingShape } from "../paging.js";
 import { addBodyOptions, type BodyFlags, readBody } from "../request-body.js";
 import { callResource, type MethodEntry, type ResourceEntry } from "../resource-table.js";
@@ -135,6 +136,7 @@ async function streamMethod(
       pageSize,
       format: exportFormat(formatName, columns),
       write: writeOut,
+      signal: stdoutClosed,
     });
   });
 }

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { usageError } from "../cli-error.js";
-import { withConnection, writeOut } from "../command-runner.js";
+import { withConnection } from "../command-runner.js";
 import { integerFlag } from "../integer-flag.js";
+import { writeOut } from "../output/stdout.js";
 import { formatTable } from "../output/table.js";
 import { addBodyOptions, type BodyFlags, readBody } from "../request-body.js";
 import { callResource, type ResourceEntry, recordPath, resourceTable } from "../resource-table.js";

@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import { usageError } from "../cli-error.js";
-import { withConnection, writeOut } from "../command-runner.js";
+import { withConnection } from "../command-runner.js";
 import { operationAt } from "../document/operations.js";
 import { listItemSchema, objectFields, requestBodySchema } from "../document/schemas.js";
 import { exitCodes } from "../exit-codes.js";
 import { integerFlag } from "../integer-flag.js";
 import { interruptSignal } from "../interrupt.js";
 import { createProgress } from "../output/progress.js";
+import { writeOut, writeSummary } from "../output/stdout.js";
 import { everyRecord, pagedResources, type ResourceEntry, resourceEntry } from "../resource-table.js";
 import { applyPlan } from "../sync/apply-plan.js";
 import { buildPlan } from "../sync/plan.js";
@@ -34,7 +35,9 @@ completed write is appended to <file>.sync-checkpoint.jsonl: after a crash or Ct
 same command again; nothing is created twice and nothing is skipped.
 
 Exit codes: 0 in sync, 1 some writes failed, 2 bad file or flags, 4 conflicts or invalid rows
-(everything else was applied; a dry run with conflicts also exits 4), 130 interrupted.`;
+(everything else was applied; a dry run with conflicts also exits 4), 130 interrupted, 141 stopped
+because stdout was closed (\`| head\`): the writes in flight finish, none is started, and the
+summary goes to stderr.`;
 
 export function registerSync(program: Command): void {
   program
@@ -115,11 +118,12 @@ export function registerSync(program: Command): void {
             onProgress: (done) => progress.update(done, plan.writes.length),
           });
           progress.stop();
-          const outcome = report(plan, result, interrupt.signal.aborted);
-          await writeOut(`\n${outcome.lines.join("\n")}\n`);
-          // The checkpoint only bridges a crash or Ctrl-C. After a run that ended on its own, the next
-          // run starts from what the API holds, so a record deleted meanwhile is created again.
-          if (outcome.exitCode !== exitCodes.interrupted) await checkpoint.remove();
+          const stopped = interrupt.reason();
+          const outcome = report(plan, result, stopped);
+          await writeSummary(`\n${outcome.lines.join("\n")}\n`);
+          // The checkpoint only bridges a crash, Ctrl-C or a closed stdout. After a run that ended on its
+          // own, the next run starts from what the API holds, so a record deleted meanwhile is created again.
+          if (!stopped) await checkpoint.remove();
           process.exitCode = outcome.exitCode;
         } finally {
           progress.stop();
