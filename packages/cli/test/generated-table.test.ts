@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PagedOperationMetadata } from "@engagifii/crm-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { MAP_PATH, renderResourceTable, SPEC_PATH, TABLE_PATH } from "../scripts/generate-resource-table.js";
 import { kebabCase } from "../src/kebab-case.js";
 import { pagedInit, pagingStrategy } from "../src/paging.js";
@@ -92,13 +93,12 @@ describe("the generated resource table", () => {
   });
 
   it("reads only the map's `resources:`, so other top-level sections (`models:`) change nothing", async () => {
-    const withModels = join(directory, "resources-with-models.yaml");
-    const map = await readFile(MAP_PATH, "utf8");
-    await writeFile(
-      withModels,
-      `models:\n  Person: PersonCreate\n  Organization: { schema: Organization }\n${map}\nextra: [1, 2]\n`,
-    );
-    expect(await renderResourceTable(SPEC_PATH, withModels)).toBe(await renderResourceTable(SPEC_PATH, MAP_PATH));
+    const { resources } = parse(await readFile(MAP_PATH, "utf8")) as { resources: unknown };
+    const onlyResources = join(directory, "resources-only.yaml");
+    const withOthers = join(directory, "resources-with-others.yaml");
+    await writeFile(onlyResources, stringify({ resources }));
+    await writeFile(withOthers, stringify({ models: { Person: "PersonCreate" }, resources, extra: [1, 2] }));
+    expect(await renderResourceTable(SPEC_PATH, withOthers)).toBe(await renderResourceTable(SPEC_PATH, onlyResources));
   });
 
   it("refuses two methods that would be the same command", async () => {
