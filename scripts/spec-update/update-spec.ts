@@ -3,17 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-// The generators live with the packages they generate; spec:update runs them on the pulled document before writing.
-import { renderResourceTable } from "../../packages/cli/scripts/generate-resource-table.js";
-import { generateResources, RESOURCES_FILE } from "../../packages/client/scripts/generate-resources.js";
 import type { DroppedModel } from "../../packages/client/scripts/model-map.js";
 import type { DroppedMethod } from "../../packages/client/scripts/resource-map.js";
-import { GENERATED_FILES, generateAll } from "../../packages/types/scripts/generate.js";
 import { type PullSpecResult, pullSpec } from "../spec/pull-spec.js";
 import type { Level } from "./change.js";
 import { changesetFileName, renderChangeset } from "./changeset.js";
 import { diffSpec, type SpecDiff } from "./diff-spec.js";
 import type { OpenApi } from "./openapi.js";
+import { regenerate } from "./regenerate.js";
 import { type TypecheckWorkspaceOptions, type TypeErrorReport, typecheckWorkspace } from "./typecheck-workspace.js";
 import { readIfExists, writeAll } from "./write-all.js";
 
@@ -63,9 +60,6 @@ export interface UpdateSpecResult {
   written: string[];
 }
 
-/** The `engagifii` command line's resource commands, generated from the same map as the client's helpers. */
-const CLI_RESOURCE_TABLE_FILE = "packages/cli/src/generated/resource-table.ts";
-
 /**
  * Pulls the spec into a temporary file, classifies its changes against the committed one, generates the types, the
  * operation metadata, the resource helpers of specs/resources.yaml and the CLI's resource commands (dropping the entries whose operation is gone)
@@ -109,13 +103,7 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
     if (spec.level === undefined)
       diff.document = [{ level: "patch", message: "other changes with no effect on types", docs: "other text" }];
 
-    const generated = await generateAll(pulledPath);
-    const resources = await generateResources(pulledPath, join(repoRoot, RESOURCE_MAP_FILE));
-    const regenerated: Record<string, string> = {
-      [RESOURCES_FILE]: resources.source,
-      [CLI_RESOURCE_TABLE_FILE]: await renderResourceTable(pulledPath, join(repoRoot, RESOURCE_MAP_FILE)),
-    };
-    for (const path of GENERATED_FILES) regenerated[path] = generated[path.split("/").pop() ?? ""] ?? "";
+    const { files: regenerated, resources } = await regenerate(pulledPath, join(repoRoot, RESOURCE_MAP_FILE));
     const typeErrors = await (options.typecheck ?? typecheckWorkspace)({ repoRoot, files: regenerated });
     const breaking =
       diff.level === "major" ||

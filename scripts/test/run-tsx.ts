@@ -9,10 +9,15 @@ const tsx = join(scriptsDir, "node_modules", ".bin", "tsx");
 /**
  * Runs one of the scripts/ programs through tsx, as `pnpm <script>` would, and collects its
  * output. ENGAGIFII_SPEC_URL from the developer's shell is left out so it cannot change a test.
+ * With `repoRoot` (a temporary copy, see temp-repo.ts), that copy's program runs, and works on the copy.
  */
-export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildOutput> {
+export function runScript(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  repoRoot?: string,
+): Promise<ChildOutput> {
   const { ENGAGIFII_SPEC_URL: _ignored, ...inherited } = process.env;
-  return childOutput(
-    spawn(tsx, [join(scriptsDir, script), ...args], { cwd: scriptsDir, env: { ...inherited, ...env } }),
-  );
+  const cwd = repoRoot === undefined ? scriptsDir : join(repoRoot, "scripts");
+  return childOutput(spawn(tsx, [join(cwd, script), ...args], { cwd, env: { ...inherited, ...env } }));
 }

@@ -1,9 +1,10 @@
-// The classifier on documents derived from the committed spec: each case changes one thing and checks the level.
+// The classifier on documents derived from the tests' own document (fixtures/guide.openapi.yaml, whatever specs/
+// holds): each case changes one thing and checks the level.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Change } from "../spec-update/change.js";
 import { diffSpec, type SpecDiff } from "../spec-update/diff-spec.js";
 import type { OpenApi } from "../spec-update/openapi.js";
-import { committedSpec } from "./temp-repo.js";
+import { guideSpec } from "./temp-repo.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests edit arbitrary places of a parsed YAML document.
 type Doc = any;
@@ -11,7 +12,7 @@ type Doc = any;
 let base: OpenApi;
 
 beforeAll(async () => {
-  base = await committedSpec();
+  base = await guideSpec();
 });
 
 function diffAfter(edit: (document: Doc) => void): SpecDiff {

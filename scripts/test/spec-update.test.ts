@@ -1,5 +1,6 @@
 // updateSpec end to end on temporary copies of the repository (see temp-repo.ts): the real specs/ and packages/types
-// are only read. Fixtures are derived from the committed spec, plus two Swashbuckle-shaped documents.
+// are only read. Each copy holds the tests' own document and map (fixtures/guide.*, whatever specs/ holds); the
+// documents pulled are derived from it, plus Swashbuckle- and live-shaped ones.
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,12 +12,11 @@ import { changesetFileName } from "../spec-update/changeset.js";
 import { exitCodeOf, formatReport } from "../spec-update/report.js";
 import type { TypeErrorReport } from "../spec-update/typecheck-workspace.js";
 import { GENERATED_TYPES_FILE, type UpdateSpecOptions, updateSpec } from "../spec-update/update-spec.js";
-import { committedSpec, createTempRepo, REAL_REPO, SPEC_FILE, writeSpec } from "./temp-repo.js";
+import { createTempRepo, fixture, GUIDE_SPEC, guideSpec, SPEC_FILE, writeSpec } from "./temp-repo.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests edit arbitrary places of a parsed YAML document.
 type Doc = any;
 
-const fixture = (name: string) => join(REAL_REPO, "scripts/test/fixtures", name);
 /** For cases where the workspace's compile is not the point: it takes most of a minute on a busy machine. */
 const noTypecheck = async (): Promise<TypeErrorReport[]> => [];
 
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 async function derivedSpec(name: string, edit: (document: Doc) => void): Promise<string> {
-  const document = await committedSpec();
+  const document = await guideSpec();
   edit(document);
   return writeSpec(work, name, document);
 }
@@ -63,7 +63,7 @@ const REMOVE_DELETE_PERSON = (document: Doc) => {
 describe("updateSpec", { timeout: 120_000 }, () => {
   it("no change: exit 0 territory, nothing written", async () => {
     const repo = await tempRepo();
-    const result = await run(repo.repoRoot, join(REAL_REPO, SPEC_FILE), { typecheck: noTypecheck });
+    const result = await run(repo.repoRoot, GUIDE_SPEC, { typecheck: noTypecheck });
     expect(result).toMatchObject({ diff: undefined, breaking: false, written: [], changeset: undefined });
     expect(exitCodeOf(result)).toBe(0);
     expect(formatReport(result, false)).toMatch(
@@ -147,6 +147,7 @@ describe("updateSpec", { timeout: 120_000 }, () => {
     expect(report).toContain("  crm.people.delete() — deletePerson: no such operation in the document");
     expect(await repo.read(RESOURCES_FILE)).not.toContain("deletePerson");
     // Whatever called crm.people.delete (tests, examples, the demo) is named by file and line, and the line is the call.
+    expect(result.typeErrors).not.toEqual([]);
     for (const error of result.typeErrors) {
       expect(error.line).toBeGreaterThan(0);
       expect(report).toContain(`  ${error.file}:${error.line} — ${error.code}: `);
