@@ -112,19 +112,13 @@ export const steps: DemoStep[] = [
     title: "Build an organization hierarchy",
     writes: "some",
     async run({ crm, mode, report, cleanup }) {
-      if (mode.write) {
-        const parent = await crm.organizations.create({ name: "Acme Corporation", type: "Company", parentId: null });
-        const parentId = idOf(parent, "an organization");
-        cleanup.push({ what: `organization ${parentId}`, undo: () => crm.organizations.delete(parentId) });
-        const child = await crm.organizations.create({ name: "Engineering Department", type: "Department", parentId });
-        const childId = idOf(child, "an organization");
-        cleanup.push({ what: `organization ${childId}`, undo: () => crm.organizations.delete(childId) });
-      } else {
-        report.skipped("creating a parent and a child organization (pass --write)");
-      }
+      const parentId = mode.write ? await createBranch(crm, cleanup) : undefined;
+      if (!mode.write) report.skipped("creating a parent and a child organization (pass --write)");
       const tree = await crm.organizations.tree();
-      report.note("organizations.tree():");
-      report.tree(tree);
+      // The branch built above first: in a tenant with many organizations it would fall past the lines shown.
+      const built = tree.filter((node) => node.id === parentId);
+      report.note(built.length > 0 ? "organizations.tree(), the branch built above first:" : "organizations.tree():");
+      report.tree([...built, ...tree.filter((node) => !built.includes(node))]);
     },
   },
   {
@@ -176,6 +170,17 @@ export const steps: DemoStep[] = [
     },
   },
 ];
+
+/** A company and one department under it; returns the company's id. */
+async function createBranch(crm: CrmClient, cleanup: StepContext["cleanup"]): Promise<string> {
+  const parent = await crm.organizations.create({ name: "Acme Corporation", type: "Company", parentId: null });
+  const parentId = idOf(parent, "an organization");
+  cleanup.push({ what: `organization ${parentId}`, undo: () => crm.organizations.delete(parentId) });
+  const child = await crm.organizations.create({ name: "Engineering Department", type: "Department", parentId });
+  const childId = idOf(child, "an organization");
+  cleanup.push({ what: `organization ${childId}`, undo: () => crm.organizations.delete(childId) });
+  return parentId;
+}
 
 function requireState(value: string | undefined, what: string): string {
   if (value === undefined) throw new Error(`this step needs ${what}`);

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, expect, inject, it } from "vitest";
 import type { CellResult } from "./check-cells.js";
 import { exec, expectSuccess, mapLimit } from "./exec.js";
+import { specNamesFile, specNamesModule } from "./spec-names.js";
 import { consumerFile, matrixCells, toCommonJs, typescriptVersions } from "./type-matrix.js";
 
 const project = inject("consumerProject");
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const source = await readFile(join(project, "types", consumerFile.esm), "utf8");
   await writeFile(join(folder, consumerFile.esm), source);
   await writeFile(join(folder, consumerFile.cjs), toCommonJs(source));
+  await writeFile(join(folder, specNamesFile), await specNamesModule());
   const configOf = new Map<string, string>();
   for (const cell of cells) {
     const config = join(folder, `${cell.name.replaceAll(" ", "_")}.json`);
