@@ -129,7 +129,7 @@ function describeMode(mode: DemoMode, baseUrl: string | undefined): string[] {
   if (mode.kind === "mock") {
     return [
       `mode: sandbox (no ENGAGIFII_* credentials set): an embedded stateful sandbox of the API at ${baseUrl}`,
-      "      it starts from the spec's examples and keeps what this run creates, per tenant, until it stops",
+      "      it starts from the spec's examples (or seeded data when it has none) and keeps what this run creates, per tenant, until it stops",
     ];
   }
   const where = `${baseUrl}, tenant ${mode.tenantCode}`;
