@@ -9,6 +9,7 @@ import { generateResources, RESOURCES_FILE } from "../../packages/client/scripts
 import type { DroppedModel } from "../../packages/client/scripts/model-map.js";
 import type { DroppedMethod } from "../../packages/client/scripts/resource-map.js";
 import { GENERATED_FILES, generateAll } from "../../packages/types/scripts/generate.js";
+import { renderPostmanFiles } from "../../postman/src/render-files.js";
 import { type PullSpecResult, pullSpec } from "../spec/pull-spec.js";
 import type { Level } from "./change.js";
 import { changesetFileName, renderChangeset } from "./changeset.js";
@@ -69,8 +70,9 @@ const CLI_RESOURCE_TABLE_FILE = "packages/cli/src/generated/resource-table.ts";
 /**
  * Pulls the spec into a temporary file, classifies its changes against the committed one, generates the types, the
  * operation metadata, the resource helpers of specs/resources.yaml and the CLI's resource commands (dropping the entries whose operation is gone)
- * and type-checks every workspace package against them; only then, unless it is a dry run, writes the spec, the
- * generated files and a changeset, restoring them all if one of the writes fails.
+ * and the Postman collection and environment, and type-checks every workspace package against them; only then,
+ * unless it is a dry run, writes the spec, the generated files and a changeset, restoring them all if one of the
+ * writes fails.
  */
 export async function updateSpec(options: UpdateSpecOptions = {}): Promise<UpdateSpecResult> {
   const repoRoot = options.repoRoot ?? REPO_ROOT;
@@ -116,6 +118,7 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
       [CLI_RESOURCE_TABLE_FILE]: await renderResourceTable(pulledPath, join(repoRoot, RESOURCE_MAP_FILE)),
     };
     for (const path of GENERATED_FILES) regenerated[path] = generated[path.split("/").pop() ?? ""] ?? "";
+    Object.assign(regenerated, await renderPostmanFiles(pulled));
     const typeErrors = await (options.typecheck ?? typecheckWorkspace)({ repoRoot, files: regenerated });
     const breaking =
       diff.level === "major" ||
