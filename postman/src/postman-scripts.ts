@@ -74,6 +74,7 @@ export function preRequestScript(tokenPath: string, scope: string, lookups: Reco
     "        const first = Array.isArray(items) ? items[0] : undefined;",
     "        const id = first ? first[record.keyField] : undefined;",
     "        if (id !== undefined && id !== null) pm.collectionVariables.set(name, String(id));",
+    '        else console.warn("{{" + name + "}} stays unset: " + record.method + " " + path + " listed no record");',
     "        fill(rest, next);",
     "      },",
     "    );",
