@@ -1,10 +1,12 @@
-// `pnpm generate` (turbo `generate`): regenerates postman/generated/ from specs/.
+// `pnpm generate` (turbo `generate`): regenerates postman/generated/ from specs/ (spec:update writes the same files).
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { generatePostmanFiles } from "../src/generate-collection.js";
-import { collectionPath, environmentPath, generatedDirectory, specPath } from "../src/paths.js";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generatedDirectory, specPath } from "../src/paths.js";
+import { renderPostmanFiles } from "../src/render-files.js";
 
-const files = await generatePostmanFiles(await readFile(specPath, "utf8"));
+const repositoryRoot = fileURLToPath(new URL("../../", import.meta.url));
+const files = await renderPostmanFiles(await readFile(specPath, "utf8"));
 await mkdir(generatedDirectory, { recursive: true });
-await writeFile(collectionPath, `${JSON.stringify(files.collection, null, 2)}\n`);
-await writeFile(environmentPath, `${JSON.stringify(files.environment, null, 2)}\n`);
-process.stdout.write(`wrote ${collectionPath} and ${environmentPath}\n`);
+for (const [path, text] of Object.entries(files)) await writeFile(join(repositoryRoot, path), text);
+process.stdout.write(`wrote ${Object.keys(files).join(" and ")}\n`);

@@ -1,10 +1,15 @@
 // Builds the Postman collection and environment from the OpenAPI document: openapi-to-postmanv2
 // converts the operations, then this file adds what the guide's "Get Access Token" workflow needs
-// (a collection-level token script, bearer auth, tenant-code) and an order in which a run of each
-// folder never deletes a record a later request uses.
+// (a collection-level token script, bearer auth, tenant-code), path parameters that name records
+// which exist (record variables, see record-variables.ts), first pages for list requests, and an
+// order in which a run of each folder never deletes a record a later request uses.
+/// <reference path="./openapi-to-postmanv2.d.ts" />
 import { convert } from "openapi-to-postmanv2";
 import { parse } from "yaml";
-import { preRequestScript, successTestScript } from "./postman-scripts.js";
+import { loadOperations } from "../../packages/mock-server/src/load-operations.js";
+import { createdRecordScript, deletedRecordScript, preRequestScript, successTestScript } from "./postman-scripts.js";
+import { type RecordVariables, readRecordVariables } from "./record-variables.js";
+import { seedConverterFaker } from "./seed-converter-faker.js";
 import { readTokenSettings } from "./token-settings.js";
 
 type Node = Record<string, unknown>;
@@ -23,16 +28,20 @@ export async function generatePostmanFiles(
 ): Promise<PostmanFiles> {
   const document = parse(documentText) as Node;
   const token = readTokenSettings(document);
+  const records = readRecordVariables(await loadOperations(document));
   const collection = await convertDocument(documentText);
   const info = collection.info as Node;
   delete info._postman_id;
   info.description = `${generatedHeader}\n\n${String(info.description ?? "")}`;
   collection.auth = { type: "bearer", bearer: [{ key: "token", value: "{{accessToken}}", type: "string" }] };
   collection.event = [
-    { listen: "prerequest", script: { type: "text/javascript", exec: preRequestScript(token.path, token.scope) } },
+    {
+      listen: "prerequest",
+      script: { type: "text/javascript", exec: preRequestScript(token.path, token.scope, records.lookups) },
+    },
     { listen: "test", script: { type: "text/javascript", exec: successTestScript } },
   ];
-  collection.item = (collection.item as Node[]).map((folder) => prepareFolder(folder, token.path));
+  collection.item = (collection.item as Node[]).map((folder) => prepareFolder(folder, token.path, records));
   const title = String(info.name);
   const environment = {
     name: `${title} (sandbox)`,
@@ -59,6 +68,7 @@ function convertDocument(documentText: string): Promise<Node> {
     requestParametersResolution: "Example",
     exampleParametersResolution: "Example",
   };
+  seedConverterFaker("engagifii-crm-postman");
   return new Promise((resolve, reject) => {
     convert({ type: "string", data: documentText }, options, (error, result) => {
       if (error) return reject(error);
@@ -72,16 +82,18 @@ function convertDocument(documentText: string): Promise<Node> {
   });
 }
 
-// Requests inherit the collection's bearer auth (the token request needs none), the token request
-// takes its credentials from the environment, and deletes run last, the deepest path first.
-function prepareFolder(folder: Node, tokenPath: string): Node {
+// Requests inherit the collection's bearer auth (the token request needs none) and its tenant-code,
+// ask for JSON as the SDK's client does (a Swashbuckle document lists text/plain first), name
+// records through record variables, and ask lists for their first page; the token request takes
+// its credentials from the environment; deletes run last, the deepest path first.
+function prepareFolder(folder: Node, tokenPath: string, records: RecordVariables): Node {
   if (!Array.isArray(folder.item)) return folder;
   const requests = (folder.item as Node[]).map((item) => {
     const request = item.request as Node;
-    const path = `/${((request.url as Node).path as string[]).join("/")}`;
+    const path = `/${urlOf(item).path.join("/")}`;
     if (path !== tokenPath) {
       delete request.auth;
-      return item;
+      return prepareRequest(item, records);
     }
     request.auth = { type: "noauth" };
     const body = request.body as Node | undefined;
@@ -92,11 +104,52 @@ function prepareFolder(folder: Node, tokenPath: string): Node {
     return item;
   });
   const method = (item: Node) => String((item.request as Node).method);
-  const depth = (item: Node) => (((item.request as Node).url as Node).path as string[]).length;
+  const depth = (item: Node) => urlOf(item).path.length;
   const deletes = requests
     .filter((item) => method(item) === "DELETE")
     .sort((left, right) => depth(right) - depth(left));
   return { ...folder, item: [...requests.filter((item) => method(item) !== "DELETE"), ...deletes] };
+}
+
+type Url = { path: string[]; variable?: Node[]; query?: Node[] };
+
+function urlOf(item: Node): Url {
+  return (item.request as Node).url as Url;
+}
+
+const ownedHeaders = new Set(["tenant-code", "authorization", "accept"]);
+
+function prepareRequest(item: Node, records: RecordVariables): Node {
+  const request = item.request as Node;
+  const url = urlOf(item);
+  const method = String(request.method);
+  // The converter writes `/people/:personId`; the document, `/people/{personId}`.
+  const template = `/${url.path.map((segment) => segment.replace(/^:(.+)$/, "{$1}")).join("/")}`;
+  const headers = ((request.header as Node[] | undefined) ?? []).filter(
+    (header) => !ownedHeaders.has(String(header.key).toLowerCase()),
+  );
+  request.header = [...headers, { key: "Accept", value: "application/json" }];
+  for (const variable of url.variable ?? []) {
+    const name = records.variableOf(template, String(variable.key));
+    if (name !== undefined) variable.value = `{{${name}}}`;
+  }
+  const page = records.firstPageOf(method, template);
+  if (page?.location === "query") {
+    for (const parameter of url.query ?? []) {
+      const value = page.fields[String(parameter.key)];
+      if (value !== undefined) parameter.value = String(value);
+    }
+  }
+  const body = request.body as Node | undefined;
+  if (page?.location === "body" && typeof body?.raw === "string") {
+    body.raw = JSON.stringify({ ...(JSON.parse(body.raw) as Node), ...page.fields }, null, 2);
+  }
+  const effect = records.effectOf(method, template);
+  if (effect !== undefined) {
+    const exec = "set" in effect ? createdRecordScript(effect.set, effect.keyField) : deletedRecordScript(effect.clear);
+    item.event = [{ listen: "test", script: { type: "text/javascript", exec } }];
+  }
+  return item;
 }
 
 // The converter gives every item and response a random id; Postman assigns its own on import.

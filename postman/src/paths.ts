@@ -1,6 +1,12 @@
 import { fileURLToPath } from "node:url";
 
-export const specPath = fileURLToPath(new URL("../../specs/engagifii-crm.openapi.yaml", import.meta.url));
-export const generatedDirectory = fileURLToPath(new URL("../generated/", import.meta.url));
-export const collectionPath = `${generatedDirectory}engagifii-crm.postman_collection.json`;
-export const environmentPath = `${generatedDirectory}engagifii-crm.postman_environment.json`;
+const repositoryRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The generated files, relative to the repository root (spec:update writes them there too). */
+export const collectionFile = "postman/generated/engagifii-crm.postman_collection.json";
+export const environmentFile = "postman/generated/engagifii-crm.postman_environment.json";
+
+export const specPath = `${repositoryRoot}specs/engagifii-crm.openapi.yaml`;
+export const generatedDirectory = `${repositoryRoot}postman/generated/`;
+export const collectionPath = `${repositoryRoot}${collectionFile}`;
+export const environmentPath = `${repositoryRoot}${environmentFile}`;

@@ -63,8 +63,9 @@ export interface UpdateSpecResult {
 /**
  * Pulls the spec into a temporary file, classifies its changes against the committed one, generates the types, the
  * operation metadata, the resource helpers of specs/resources.yaml and the CLI's resource commands (dropping the entries whose operation is gone)
- * and type-checks every workspace package against them; only then, unless it is a dry run, writes the spec, the
- * generated files and a changeset, restoring them all if one of the writes fails.
+ * and the Postman collection and environment, and type-checks every workspace package against them; only then,
+ * unless it is a dry run, writes the spec, the generated files and a changeset, restoring them all if one of the
+ * writes fails.
  */
 export async function updateSpec(options: UpdateSpecOptions = {}): Promise<UpdateSpecResult> {
   const repoRoot = options.repoRoot ?? REPO_ROOT;

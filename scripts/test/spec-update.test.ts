@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESOURCES_FILE } from "../../packages/client/scripts/generate-resources.js";
 import { GENERATED_FILES, generateAll } from "../../packages/types/scripts/generate.js";
+import { renderPostmanFiles } from "../../postman/src/render-files.js";
 import { pullSpec } from "../spec/pull-spec.js";
 import { changesetFileName } from "../spec-update/changeset.js";
 import { exitCodeOf, formatReport } from "../spec-update/report.js";
@@ -109,6 +110,8 @@ describe("updateSpec", { timeout: 120_000 }, () => {
       RESOURCES_FILE,
       "packages/cli/src/generated/resource-table.ts",
       ...GENERATED_FILES,
+      "postman/generated/engagifii-crm.postman_collection.json",
+      "postman/generated/engagifii-crm.postman_environment.json",
       changesetFile,
     ]);
 
@@ -121,6 +124,10 @@ describe("updateSpec", { timeout: 120_000 }, () => {
     for (const path of GENERATED_FILES) expect(await repo.read(path)).toBe(generated[path.split("/").pop() ?? ""]);
     expect(await repo.read(GENERATED_TYPES_FILE)).toContain('"/api/v1/people/search"');
     expect(await repo.read(GENERATED_TYPES_FILE)).toContain("searchPeople: {");
+    // And the Postman files, so postman's drift test stays green too: it has a request for the new operation.
+    const postman = await renderPostmanFiles(await repo.read(SPEC_FILE));
+    for (const [path, text] of Object.entries(postman)) expect(await repo.read(path), path).toBe(text);
+    expect(await repo.read("postman/generated/engagifii-crm.postman_collection.json")).toContain('"search"');
 
     const changeset = await repo.read(changesetFile);
     expect(changeset).toMatch(

@@ -1,9 +1,11 @@
-// Checks the live Engagifii CRM API against specs/engagifii-crm.openapi.yaml: the read-only
-// operations go through the real client and Prism's validation proxy, and every difference is
-// reported. Usage: tsx scripts/contract-live.ts [--spec <file>] [--help]
+// Checks the live Engagifii CRM API against its document (specs/engagifii-crm.openapi.yaml, or
+// --spec): the document's read-only operations go through the real client and Prism's validation
+// proxy, and every difference is reported. Usage: tsx scripts/contract-live.ts [--spec <file>] [--help]
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createCrmClient, defaultBaseUrl } from "@engagifii/crm-client";
+import { documentSecurity } from "../src/auth/security.js";
+import { loadOperations } from "../src/load-operations.js";
 import { runReadOnlyChecks } from "./contract-live/read-only-checks.js";
 import { formatReport, summarize } from "./contract-live/report.js";
 import { startValidationProxy, type ValidationProxy } from "./contract-live/start-proxy.js";
@@ -13,17 +15,18 @@ const requiredVariables = ["ENGAGIFII_CLIENT_ID", "ENGAGIFII_CLIENT_SECRET", "EN
 
 const usage = `Usage: pnpm contract:live [--spec <file>]
 
-Sends the read-only operations (list and get people, organizations, committees and their
-members) to the live API through Prism's validation proxy, and reports every way a request or
-response differs from the spec. Nothing is written.
+Sends the spec's read-only operations (each collection's list, the first item it lists, and the
+lists nested under that item) to the live API through Prism's validation proxy, and reports every
+way a request or response differs from the spec. Nothing is written: the only POST sent is a list
+that takes its page in the body (such as POST …/PagingList).
 
 Environment:
   ENGAGIFII_CLIENT_ID, ENGAGIFII_CLIENT_SECRET, ENGAGIFII_TENANT_CODE
                         required; without them the check is skipped (exit 0)
   ENGAGIFII_BASE_URL    the API to check (default ${defaultBaseUrl})
-  ENGAGIFII_TOKEN_URL   the token endpoint (default <base URL>/oauth/token); the secret
-                        goes only there, never through the proxy
-  ENGAGIFII_SCOPE       scopes to request (default: none sent)
+  ENGAGIFII_TOKEN_URL   the token endpoint (default: the spec's token URL, a path appended to the
+                        base URL); the secret goes only there, never through the proxy
+  ENGAGIFII_SCOPE       scopes to request (default: every scope the spec declares)
 
 Options:
   --spec <file>         OpenAPI document to check against (default: specs/engagifii-crm.openapi.yaml)
@@ -53,20 +56,23 @@ async function main(): Promise<number> {
 
   const spec = values.spec ?? fileURLToPath(new URL("../../../specs/engagifii-crm.openapi.yaml", import.meta.url));
   const upstream = (env.ENGAGIFII_BASE_URL || defaultBaseUrl).replace(/\/+$/, "");
-  const tokenUrl = env.ENGAGIFII_TOKEN_URL || `${upstream}/oauth/token`;
   let proxy: ValidationProxy | undefined;
   try {
-    proxy = await startValidationProxy(spec, upstream);
+    const operations = await loadOperations(spec);
+    // The spec's token URL and scopes, not the generated metadata's: --spec may name another document.
+    const security = documentSecurity(operations);
+    proxy = await startValidationProxy(operations, upstream);
     process.stdout.write(`${name}: checking ${upstream} against ${spec} through Prism's validation proxy\n`);
     const crm = createCrmClient({
       baseUrl: proxy.url,
-      tokenUrl,
+      tokenUrl: env.ENGAGIFII_TOKEN_URL || tokenUrlOf(upstream, security.tokenUrl),
+      scope: env.ENGAGIFII_SCOPE ?? security.scopes.join(" "),
       // One attempt each: a retry would only repeat a difference, and load the live API.
       maxRetries: 0,
       rateLimit: { requests: 60, intervalMs: 60_000 },
       env,
     });
-    const results = await runReadOnlyChecks(crm);
+    const results = await runReadOnlyChecks(crm, operations);
     process.stdout.write(`\n${formatReport(results)}\n\n${summarize(results)}\n`);
     return results.some((result) => result.differences.length > 0) ? 1 : 0;
   } catch (error) {
@@ -76,6 +82,12 @@ async function main(): Promise<number> {
   } finally {
     await proxy?.stop();
   }
+}
+
+// As the client reads the document's token URL: an absolute one as it is, a path appended to the base URL.
+function tokenUrlOf(upstream: string, declared: string | undefined): string {
+  if (declared === undefined) return `${upstream}/oauth/token`;
+  return /^https?:\/\//i.test(declared) ? declared : `${upstream}/${declared.replace(/^\/+/, "")}`;
 }
 
 // Exit at once: an idle keep-alive connection to the token endpoint would otherwise hold the process a few seconds.

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cliPath, liveShapedSpec, pingSpec } from "./helpers.js";
+import { cliPath, liveShapedSpec, pingSpec, repositoryTokenPath } from "./helpers.js";
 
 const children: ChildProcess[] = [];
 
@@ -55,13 +55,14 @@ afterEach(() => {
 });
 
 describe("engagifii-crm-mock", () => {
-  it("prints its URL, serves the spec, and exits 0 on SIGTERM", async () => {
+  // Without --spec it serves the document of specs/, whichever that is: its token URL comes from the generated metadata.
+  it("prints its URL, serves the spec of specs/, and exits 0 on SIGTERM", async () => {
     const { child, exited, firstLine } = runCli(["--port", "0"]);
     const line = await withTimeout(firstLine, 10_000, "starting the CLI");
     const url = /^Engagifii CRM mock listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line)?.[1];
     expect(url, line).toBeDefined();
 
-    const response = await fetch(`${url}/oauth/token`, {
+    const response = await fetch(`${url}${repositoryTokenPath}`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ grant_type: "client_credentials", client_id: "test", client_secret: "test" }),

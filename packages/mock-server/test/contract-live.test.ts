@@ -1,12 +1,14 @@
 // scripts/contract-live.ts, run as `pnpm contract:live` would run it. The network here reaches
 // only loopback, so the "live" API is played by the mock itself (a clean report) and by a small
-// node:http server whose people list breaks the spec (a report of differences).
+// node:http server whose people list breaks the spec (a report of differences). The spec is a
+// fixture of these tests' own, passed with --spec: our guide's document (frozen), and a document
+// in the live API's shape (POST …/PagingList lists, an IdentityServer token URL).
 import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMockServer } from "../src/index.js";
-import { packageDirectory } from "./helpers.js";
+import { guideSpec, liveShapedOpenApi3, packageDirectory } from "./helpers.js";
 
 const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
 const secret = "contract-live-test-secret";
@@ -17,12 +19,12 @@ interface Run {
   stderr: string;
 }
 
-function runContractLive(variables: Record<string, string>): Promise<Run> {
+function runContractLive(variables: Record<string, string>, spec = guideSpec): Promise<Run> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("ENGAGIFII_")));
   return new Promise((resolve) => {
     execFile(
       tsx,
-      ["scripts/contract-live.ts"],
+      ["scripts/contract-live.ts", "--spec", spec],
       { cwd: packageDirectory, env: { ...env, ...variables }, timeout: 50_000 },
       (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
@@ -57,7 +59,7 @@ describe("pnpm contract:live", { timeout: 60_000 }, () => {
   describe("against the mock as the live API", () => {
     let upstream: MockServer;
     beforeAll(async () => {
-      upstream = await startMockServer();
+      upstream = await startMockServer({ spec: guideSpec });
     });
     afterAll(() => upstream?.stop());
 
@@ -89,6 +91,35 @@ describe("pnpm contract:live", { timeout: 60_000 }, () => {
       });
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/^contract:live: could not run: ConnectionError: [^\n]+\n$/);
+      expect(run.stdout + run.stderr).not.toContain(secret);
+    });
+  });
+
+  describe("against the mock as a live API in the live API's shape", () => {
+    let upstream: MockServer;
+    beforeAll(async () => {
+      upstream = await startMockServer({ spec: liveShapedOpenApi3 });
+    });
+    afterAll(() => upstream?.stop());
+
+    it("lists with POST …/PagingList, reads the first item and its nested lists, and reports them as matching", async () => {
+      const run = await runContractLive({ ...credentials, ENGAGIFII_BASE_URL: upstream.url }, liveShapedOpenApi3);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+      for (const [operationId, request] of [
+        ["Person_PagingList", "POST /api/Person/PagingList"],
+        ["Person_GetById", `GET /api/Person/${uuid}`],
+        ["Organization_PagingList", "POST /api/Organization/PagingList"],
+        ["Organization_GetById", `GET /api/Organization/${uuid}`],
+        ["Organization_PersonPagingList", `POST /api/Organization/${uuid}/Person/PagingList`],
+        ["Committee_PagingList", "POST /api/Committee/PagingList"],
+        ["Committee_GetById", `GET /api/Committee/${uuid}`],
+        ["Committee_MemberPagingList", `POST /api/Committee/${uuid}/Member/PagingList`],
+      ]) {
+        expect(run.stdout).toMatch(new RegExp(`^${operationId} +${request} +200 +none$`, "m"));
+      }
+      expect(run.stdout).toContain("contract:live: 8 operations match the spec");
       expect(run.stdout + run.stderr).not.toContain(secret);
     });
   });

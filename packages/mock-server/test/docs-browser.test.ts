@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMockServer } from "../src/index.js";
+import { guideSpec } from "./helpers.js";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = existsSync(chromiumPath);
@@ -19,7 +20,12 @@ describe.skipIf(!hasChromium)("/docs in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    sandbox = await startMockServer({ stateful: true, clientId: "docs-client", clientSecret: "docs-secret" });
+    sandbox = await startMockServer({
+      spec: guideSpec,
+      stateful: true,
+      clientId: "docs-client",
+      clientSecret: "docs-secret",
+    });
     // --no-sandbox: CI runs as root, where Chromium's own sandbox cannot start.
     browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
   }, 60_000);

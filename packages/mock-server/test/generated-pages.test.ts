@@ -1,12 +1,12 @@
 // Documents without examples, in both modes: the stateless mock pages over one fixed, seeded
 // dataset per paged operation (`totalCount` and the pages agree, page n of size k holds items
 // n*k…), and the stateful sandbox starts from generated records; for both paging shapes: the
-// live-shaped fixtures' POST …/PagingList and our document's GET ?pageIndex&pageSize.
+// live-shaped fixtures' POST …/PagingList and our guide's document's GET ?pageIndex&pageSize (a frozen copy).
 import { rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer } from "../src/index.js";
-import { apiHeaders, liveShapedOpenApi3, liveShapedSwagger2, repositorySpec, withoutExamples } from "./helpers.js";
+import { apiHeaders, guideSpec, liveShapedOpenApi3, liveShapedSwagger2, withoutExamples } from "./helpers.js";
 
 type Item = Record<string, unknown>;
 type Lister = (url: string, headers: Record<string, string>, page: number, size: number) => Promise<Item>;
@@ -29,14 +29,14 @@ const pageIndex: Lister = async (url, headers, page, size) => {
 
 let ourDocumentWithoutExamples: string;
 beforeAll(async () => {
-  ourDocumentWithoutExamples = await withoutExamples(repositorySpec);
+  ourDocumentWithoutExamples = await withoutExamples(guideSpec);
 });
 afterAll(() => rm(dirname(ourDocumentWithoutExamples), { recursive: true, force: true }));
 
 const documents: Array<[string, () => string, Lister, string, string]> = [
   ["live-shaped OpenAPI 3", () => liveShapedOpenApi3, pagingList, "result", "/api/Person"],
   ["live-shaped Swagger 2", () => liveShapedSwagger2, pagingList, "result", "/api/Person"],
-  ["our document without its examples", () => ourDocumentWithoutExamples, pageIndex, "data", "/api/v1/people"],
+  ["our guide's document without its examples", () => ourDocumentWithoutExamples, pageIndex, "data", "/api/v1/people"],
 ];
 
 async function everyPage(list: Lister, url: string, headers: Record<string, string>, itemsField: string) {

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { tokenMetadata } from "@engagifii/crm-types";
 import { parse } from "yaml";
 
 export const packageDirectory = fileURLToPath(new URL("..", import.meta.url));
@@ -34,8 +35,18 @@ const scriptsFixture = (name: string) =>
 export const liveShapedOpenApi3 = scriptsFixture("live-shaped-openapi3.yaml");
 export const liveShapedSwagger2 = scriptsFixture("live-shaped-swagger2.yaml");
 
-/** Our document, as committed in specs/. */
+/** Our document, as committed in specs/: whatever API document the repository holds today. */
 export const repositorySpec = fileURLToPath(new URL("../../../specs/engagifii-crm.openapi.yaml", import.meta.url));
+
+/** A frozen copy of our guide's document, for tests of the mock's own behaviour (see the file's header). */
+export const guideSpec = fileURLToPath(new URL("./fixtures/guide.openapi.yaml", import.meta.url));
+
+/** The path of the token URL of the document in specs/, from the generated metadata (the mock's fallback without one). */
+export const repositoryTokenPath = tokenPathOf(tokenMetadata.tokenUrl);
+
+function tokenPathOf(tokenUrl: string | undefined): string {
+  return new URL(tokenUrl ?? "/oauth/token", "http://document.invalid").pathname;
+}
 
 /** Writes a copy of a YAML/JSON document without any `example` or `examples`, and returns its path. */
 export async function withoutExamples(spec: string): Promise<string> {

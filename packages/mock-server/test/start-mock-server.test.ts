@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMockServer } from "../src/index.js";
-import { bearer, personId, pingSpec } from "./helpers.js";
+import { bearer, guideSpec, personId, pingSpec } from "./helpers.js";
 
 function listenOn(port: number, host = "127.0.0.1"): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -20,7 +20,7 @@ describe("startMockServer", () => {
 
   beforeAll(async () => {
     const started = performance.now();
-    mock = await startMockServer();
+    mock = await startMockServer({ spec: guideSpec });
     // A speed goal (< 2 s) belongs in a benchmark; here it is only reported.
     console.info(`mock server started in ${Math.round(performance.now() - started)} ms at ${mock.url}`);
   });
@@ -119,7 +119,7 @@ describe("startMockServer options", () => {
   });
 
   it("generates bodies from the schemas with dynamic, the same ones for the same seed", async () => {
-    const mock = await startMockServer({ dynamic: true, seed: "engagifii" });
+    const mock = await startMockServer({ spec: guideSpec, dynamic: true, seed: "engagifii" });
     try {
       const bodies = [];
       for (let attempt = 0; attempt < 2; attempt++) {
@@ -144,7 +144,7 @@ describe("startMockServer options", () => {
 
 describe("startMockServer lifecycle", () => {
   it("frees its port on stop(), and a second stop() is harmless", async () => {
-    const mock = await startMockServer();
+    const mock = await startMockServer({ spec: guideSpec });
     await mock.stop();
     await mock.stop();
     const rebound = await listenOn(mock.port);
@@ -156,7 +156,7 @@ describe("startMockServer lifecycle", () => {
     try {
       const address = blocker.address();
       if (address === null || typeof address === "string") throw new Error("expected a TCP address");
-      const attempt = startMockServer({ port: address.port });
+      const attempt = startMockServer({ spec: guideSpec, port: address.port });
       await expect(attempt).rejects.toThrow(new Error(`Port ${address.port} on 127.0.0.1 is already in use`));
     } finally {
       await close(blocker);
@@ -164,7 +164,7 @@ describe("startMockServer lifecycle", () => {
   });
 
   it("rejects an out-of-range port before loading the spec", async () => {
-    await expect(startMockServer({ port: 99999 })).rejects.toThrow(
+    await expect(startMockServer({ spec: guideSpec, port: 99999 })).rejects.toThrow(
       "Invalid port 99999: expected an integer from 0 to 65535",
     );
   });

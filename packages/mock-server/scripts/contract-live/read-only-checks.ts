@@ -1,7 +1,6 @@
 import type { CrmClient } from "@engagifii/crm-client";
-import { operationList } from "@engagifii/crm-types";
-
-const operations = new Map(operationList.map((operation) => [operation.operationId as string, operation]));
+import type { HttpOperation } from "../../src/document/http-operation.js";
+import { buildResourceModel, type Collection, type ResourceRoute } from "../../src/sandbox/resource-model.js";
 
 /** The outcome of one operation sent through the validation proxy. */
 export interface CheckResult {
@@ -21,64 +20,88 @@ interface Violation {
 }
 
 type Result = { data?: unknown; error?: unknown; response: Response };
+type UntypedCall = (path: string, init: object) => Promise<Result>;
 
 const pageSize = 10;
 
 /**
- * The read-only operations, in an order that finds ids to read: list people then get the first,
- * the same for organizations (and their people) and committees (and their members). Never writes.
- * Operations are named by operationId and found in the generated metadata, so a document without
- * one (after a spec swap) skips its check and says so.
+ * The read-only operations of the document, read the way the sandbox reads it (collections of
+ * records, see resource-model.ts), in an order that finds ids to read: each top-level collection's
+ * list (a GET, or a POST that takes its page in the body, such as `POST …/PagingList`), then the
+ * first item's get and the collections nested under that item, and so on down. Never writes.
+ * Nothing names a path, so the document in specs/ (or `--spec`) decides what is checked.
  */
-export async function runReadOnlyChecks(crm: CrmClient): Promise<CheckResult[]> {
+export async function runReadOnlyChecks(crm: CrmClient, operations: HttpOperation[]): Promise<CheckResult[]> {
+  const model = buildResourceModel(operations);
+  const collections = [...model.collections.values()];
   const results: CheckResult[] = [];
-  const page = { pageIndex: 0, pageSize };
-  const skip = (operationId: string, reason: string) =>
-    results.push({ operationId, request: "", status: undefined, differences: [], skipped: reason });
-  const check = async (operationId: string, path: Record<string, string> = {}, query?: object): Promise<unknown> => {
-    const operation = operations.get(operationId);
-    if (!operation) {
-      skip(operationId, `the document has no ${operationId}`);
-      return undefined;
-    }
-    const get = crm.GET as unknown as (path: string, init: object) => Promise<Result>;
-    const { data, error, response } = await get(operation.path, { params: { path, ...(query && { query }) } });
+  const routeOf = (collection: Collection, kind: "list" | "get") =>
+    model.routes.find((route) => route.collection === collection.template.template && route.kind === kind);
+  const childrenOf = (collection: Collection) =>
+    collections.filter(
+      (child) =>
+        child.template.parameters.length === collection.template.parameters.length + 1 &&
+        child.template.template.startsWith(`${collection.template.template}/{`),
+    );
+  // Every read of a collection and of those nested under it, for when there is no id to read them with.
+  const readsUnder = (collection: Collection): ResourceRoute[] => [
+    ...[routeOf(collection, "list"), routeOf(collection, "get")].filter((route) => route !== undefined),
+    ...childrenOf(collection).flatMap(readsUnder),
+  ];
+  const skip = (routes: ResourceRoute[], reason: string) => {
+    for (const route of routes)
+      results.push({ operationId: nameOf(route), request: "", status: undefined, differences: [], skipped: reason });
+  };
+
+  const check = async (route: ResourceRoute, path: Record<string, string>): Promise<unknown> => {
+    const method = route.operation.method.toUpperCase();
+    const page = route.paging?.firstPageRequest(pageSize);
+    const init = {
+      params: { path, ...(page?.location === "query" && { query: page.fields }) },
+      ...(page?.location === "body" && { body: page.fields }),
+    };
+    const call = crm[method as "GET" | "POST"] as unknown as UntypedCall;
+    const { data, error, response } = await call(route.operation.path, init);
     // Only a 2xx carries a page to take ids from; openapi-fetch leaves `data` undefined otherwise.
-    const request = operation.path.replace(/\{(\w+)\}/g, (_whole, name: string) => path[name] ?? name);
+    const request = route.operation.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => path[name] ?? name);
     results.push({
-      operationId,
-      request: `GET ${request}`,
+      operationId: nameOf(route),
+      request: `${method} ${request}`,
       status: response.status,
       differences: differencesOf(response, error),
     });
     return data;
   };
 
-  const people = await check("listPeople", {}, page);
-  const personId = firstId(people);
-  if (personId) await check("getPerson", { personId });
-  else skip("getPerson", emptyReason("listPeople", people));
+  const checkCollection = async (collection: Collection, parents: Record<string, string>) => {
+    const list = routeOf(collection, "list");
+    if (list === undefined) {
+      skip(readsUnder(collection), `no operation lists ${collection.template.template}`);
+      return;
+    }
+    const page = await check(list, parents);
+    const id = firstId(page, list, collection.keyField);
+    if (id === undefined) {
+      skip(readsUnder(collection).slice(1), emptyReason(nameOf(list), page));
+      return;
+    }
+    const get = routeOf(collection, "get");
+    if (get) await check(get, { ...parents, [lastParameter(get.template.template)]: id });
+    for (const child of childrenOf(collection))
+      await checkCollection(child, { ...parents, [lastParameter(child.template.template)]: id });
+  };
 
-  const organizations = await check("listOrganizations", {}, page);
-  const organizationId = firstId(organizations);
-  if (organizationId) {
-    await check("getOrganization", { organizationId });
-    await check("listOrganizationPeople", { organizationId }, page);
-  } else {
-    skip("getOrganization", emptyReason("listOrganizations", organizations));
-    skip("listOrganizationPeople", emptyReason("listOrganizations", organizations));
-  }
-
-  const committees = await check("listCommittees", {}, page);
-  const committeeId = firstId(committees);
-  if (committeeId) {
-    await check("getCommittee", { committeeId });
-    await check("listCommitteeMembers", { committeeId }, page);
-  } else {
-    skip("getCommittee", emptyReason("listCommittees", committees));
-    skip("listCommitteeMembers", emptyReason("listCommittees", committees));
-  }
+  for (const collection of collections.filter((candidate) => candidate.template.parameters.length === 0))
+    await checkCollection(collection, {});
   return results;
+}
+
+function nameOf(route: ResourceRoute): string {
+  return route.operation.iid ?? `${route.operation.method.toUpperCase()} ${route.operation.path}`;
+}
+
+function lastParameter(template: string): string {
+  return /\{([^}]+)\}[^{]*$/.exec(template)?.[1] ?? "";
 }
 
 /** Prism's violations (its `sl-violations` header, or the body of its 422/500), else a non-2xx status. */
@@ -123,9 +146,12 @@ function emptyReason(listOperationId: string, page: unknown): string {
   return page === undefined ? `${listOperationId} returned no page` : `${listOperationId} returned no items`;
 }
 
-function firstId(page: unknown): string | undefined {
-  const first = isRecord(page) && Array.isArray(page.data) ? page.data[0] : undefined;
-  return isRecord(first) && typeof first.id === "string" ? first.id : undefined;
+function firstId(page: unknown, list: ResourceRoute, keyField: string): string | undefined {
+  const itemsField = list.paging?.itemsField;
+  const items = itemsField === undefined ? page : isRecord(page) ? page[itemsField] : undefined;
+  const first = Array.isArray(items) ? items[0] : undefined;
+  const id = isRecord(first) ? first[keyField] : undefined;
+  return typeof id === "string" || typeof id === "number" ? String(id) : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { createLogger } from "@stoplight/prism-core";
 import type { IHttpConfig } from "@stoplight/prism-http";
 import { createServer } from "@stoplight/prism-http-server";
-import { loadOperations } from "../../src/load-operations.js";
+import type { HttpOperation } from "../../src/document/http-operation.js";
 
 export interface ValidationProxy {
   url: string;
@@ -14,8 +14,7 @@ export interface ValidationProxy {
  * forwarded to `upstream`; a request or response that breaks the spec comes back as Prism's
  * error (422 or 500, listing the violations) or, for warnings, in an `sl-violations` header.
  */
-export async function startValidationProxy(spec: string, upstream: string): Promise<ValidationProxy> {
-  const operations = await loadOperations(spec);
+export async function startValidationProxy(operations: HttpOperation[], upstream: string): Promise<ValidationProxy> {
   const config: IHttpConfig = {
     isProxy: true,
     upstream: new URL(upstream),

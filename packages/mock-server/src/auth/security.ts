@@ -6,6 +6,8 @@ import type { HttpOperation } from "../document/http-operation.js";
 export const tenantHeader = "tenant-code";
 
 export interface DocumentSecurity {
+  /** The OAuth2 client credentials token URL as the document writes it (absolute, or a path); undefined without one. */
+  tokenUrl: string | undefined;
   /** Path of the OAuth2 client credentials token URL (e.g. `/oauth/token` or `/connect/token`). */
   tokenPath: string;
   /** Every scope the document's OAuth2 schemes declare. */
@@ -23,7 +25,8 @@ export function documentSecurity(operations: HttpOperation[]): DocumentSecurity 
     tokenUrl ??= flow.tokenUrl;
     for (const scope of Object.keys(flow.scopes)) scopes.add(scope);
   }
-  return { tokenPath: new URL(tokenUrl ?? "/oauth/token", "http://sandbox.invalid").pathname, scopes: [...scopes] };
+  const tokenPath = new URL(tokenUrl ?? "/oauth/token", "http://sandbox.invalid").pathname;
+  return { tokenUrl, tokenPath, scopes: [...scopes] };
 }
 
 export function requiresTenant(operation: HttpOperation): boolean {

@@ -32,13 +32,27 @@ export interface PagingShape {
   pagingFields: string[];
   readPage(query: Record<string, string>, body: unknown): PageRequest;
   envelope(items: unknown[], totalCount: number, page: PageRequest): unknown;
+  /** The request fields that ask for the first page of (at most) `size` items, and where they go; none for an array. */
+  firstPageRequest(size: number): FirstPageRequest | undefined;
+}
+
+export interface FirstPageRequest {
+  location: "query" | "body";
+  fields: Record<string, number>;
 }
 
 export function detectPaging(operation: HttpOperation): PagingShape | undefined {
   const schema = successResponse(operation).schema;
   if (operation.method === "get" && allowsType(schema, "array")) {
     const itemSchema = isObject(schema?.items) ? schema.items : undefined;
-    return { kind: "array", itemSchema, pagingFields: [], readPage: () => allItems, envelope: (items) => items };
+    return {
+      kind: "array",
+      itemSchema,
+      pagingFields: [],
+      readPage: () => allItems,
+      envelope: (items) => items,
+      firstPageRequest: () => undefined,
+    };
   }
   const shape = detectDocumentPaging({}, operation.method, asDocumentOperation(operation, schema), {});
   if (shape === undefined) return undefined;
@@ -58,6 +72,11 @@ export function detectPaging(operation: HttpOperation): PagingShape | undefined 
       const fields: Record<string, unknown> = shape.location === "query" ? query : isObject(body) ? body : {};
       const size = pageSize(sizeField === undefined ? undefined : fields[sizeField], sizeSchema);
       return { offset: (Math.max(integer(fields[pageField], firstPage), firstPage) - firstPage) * size, size };
+    },
+    firstPageRequest(size) {
+      const fields: Record<string, number> = { [pageField]: firstPage };
+      if (sizeField !== undefined) fields[sizeField] = pageSize(size, sizeSchema);
+      return { location: shape.location, fields };
     },
     envelope(items, totalCount, page) {
       const envelope: JsonObject = { [shape.itemsField]: items, [shape.totalField]: totalCount };
