@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PagedOperationMetadata } from "@engagifii/crm-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAP_PATH, renderResourceTable, SPEC_PATH, TABLE_PATH } from "../scripts/generate-resource-table.js";
+import { renderResourceTable, TABLE_PATH } from "../scripts/generate-resource-table.js";
 import { kebabCase } from "../src/kebab-case.js";
 import { pagedInit, pagingStrategy } from "../src/paging.js";
 import type { ResourceEntry } from "../src/resource-entry.js";
+import { guideDocumentPath, guideMapPath } from "./guide-document.js";
 
 const liveShaped = fileURLToPath(new URL("../../types/test/fixtures/live-shaped.openapi.yaml", import.meta.url));
 const liveMap = fileURLToPath(new URL("../../client/test/fixtures/resources.yaml", import.meta.url));
@@ -76,8 +77,11 @@ describe("the generated resource table", () => {
     ]);
   });
 
+  // The generator's rules, on the CLI's own copy of our guide's document and map.
   it("makes every other method of the map a command: kebab-case name, path parameters in order, no page fields", async () => {
-    const organizations = (await tableOf(SPEC_PATH, MAP_PATH)).find((entry) => entry.command === "organizations");
+    const organizations = (await tableOf(guideDocumentPath, guideMapPath)).find(
+      (entry) => entry.command === "organizations",
+    );
     const byCommand = new Map(organizations?.methods.map((method) => [method.command, method]));
     expect([...byCommand.keys()]).toEqual(["iterate", "people", "add-person", "remove-person"]);
     expect(byCommand.get("add-person")).toMatchObject({
@@ -93,12 +97,14 @@ describe("the generated resource table", () => {
 
   it("reads only the map's `resources:`, so other top-level sections (`models:`) change nothing", async () => {
     const withModels = join(directory, "resources-with-models.yaml");
-    const map = await readFile(MAP_PATH, "utf8");
+    const map = await readFile(guideMapPath, "utf8");
     await writeFile(
       withModels,
       `models:\n  Person: PersonCreate\n  Organization: { schema: Organization }\n${map}\nextra: [1, 2]\n`,
     );
-    expect(await renderResourceTable(SPEC_PATH, withModels)).toBe(await renderResourceTable(SPEC_PATH, MAP_PATH));
+    expect(await renderResourceTable(guideDocumentPath, withModels)).toBe(
+      await renderResourceTable(guideDocumentPath, guideMapPath),
+    );
   });
 
   it("refuses two methods that would be the same command", async () => {
@@ -107,7 +113,7 @@ describe("the generated resource table", () => {
       clash,
       "resources:\n  organizations:\n    addPerson: addPersonToOrganization\n    add_person: addPersonToOrganization\n",
     );
-    await expect(renderResourceTable(SPEC_PATH, clash)).rejects.toThrow(
+    await expect(renderResourceTable(guideDocumentPath, clash)).rejects.toThrow(
       'resources.organizations has two methods that would both be the command "add-person"',
     );
   });
