@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderResourceTable, TABLE_PATH } from "../scripts/generate-resource-table.js";
 import { kebabCase } from "../src/kebab-case.js";
 import { pagedInit, pagingStrategy } from "../src/paging.js";
-import type { ResourceEntry } from "../src/resource-entry.js";
 import { guideDocumentPath, guideMapPath } from "./guide-document.js";
+import { tableOf } from "./table-of.js";
 
 const liveShaped = fileURLToPath(new URL("../../types/test/fixtures/live-shaped.openapi.yaml", import.meta.url));
 const liveMap = fileURLToPath(new URL("../../client/test/fixtures/resources.yaml", import.meta.url));
@@ -18,11 +18,6 @@ beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), "engagifii-table-"));
 });
 afterAll(() => rm(directory, { recursive: true, force: true }));
-
-async function tableOf(specPath: string, mapPath: string): Promise<ResourceEntry[]> {
-  const source = await renderResourceTable(specPath, mapPath);
-  return JSON.parse(source.slice(source.indexOf("= [") + 2, source.lastIndexOf(";")));
-}
 
 it("names commands and flags in kebab-case", () => {
   expect(["addPerson", "removeMember", "people", "parent_id", "getHTTPStatus", "v2Items"].map(kebabCase)).toEqual([

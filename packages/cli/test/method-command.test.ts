@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderResourceTable } from "../scripts/generate-resource-table.js";
 import { CliError } from "../src/cli-error.js";
 import { registerMethods } from "../src/commands/resource-methods.js";
 import type { MethodEntry, ResourceEntry } from "../src/resource-entry.js";
 import { type FakeCrmServer, startFakeCrmServer } from "./fake-crm-server.js";
 import { guideDocument, guideDocumentPath, guideMapPath } from "./guide-document.js";
+import { tableOf } from "./table-of.js";
 
 let table: ResourceEntry[];
 let server: FakeCrmServer;
@@ -20,8 +20,7 @@ const requests: string[] = [];
 const saved = { ...process.env };
 
 beforeAll(async () => {
-  const source = await renderResourceTable(guideDocumentPath, guideMapPath);
-  table = JSON.parse(source.slice(source.indexOf("= [") + 2, source.lastIndexOf(";")));
+  table = await tableOf(guideDocumentPath, guideMapPath);
   server = await startFakeCrmServer(guideDocument, { onRequest: (method, url) => requests.push(`${method} ${url}`) });
   home = await mkdtemp(join(tmpdir(), "engagifii-method-"));
   // The command reads its settings as the binary does, from the environment.
