@@ -1,17 +1,28 @@
+// The commands as shipped, run as the built binary against the fake API on the document in use: the
+// resources, paths and page fields come from the generated table and the paging metadata, the bodies
+// from the document's schemas. Path matching and did-you-mean run on the CLI's own document (--spec).
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { samplePeople } from "../src/mock/embedded-mock.js";
+import { bodySchema, fieldFlags, listRecords, propertiesOf, scalarBody } from "./document-values.js";
+import { embeddedRecords } from "./embedded-records.js";
 import { type FakeCrmServer, startFakeCrmServer } from "./fake-crm-server.js";
+import { guideDocumentPath } from "./guide-document.js";
 import { document, fakeEnvironment, runBinary } from "./run-binary.js";
+import { crudResource, listedResource, shapeOf } from "./shipped-table.js";
+
+const crud = crudResource();
+const list = crud.operations.list!;
+const shape = shapeOf(list);
+const records = listRecords(document, list, 30);
 
 let server: FakeCrmServer;
 let home: string;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  server = await startFakeCrmServer(document, { seed: { "/api/v1/people": samplePeople(30) } });
+  server = await startFakeCrmServer(document, { seed: { [list.path]: records } });
   home = await mkdtemp(join(tmpdir(), "engagifii-cli-"));
   env = fakeEnvironment(server.url, home);
 });
@@ -20,15 +31,24 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
+/** Flags that ask `api` for pages of `size` items: in the query of a GET, in the body of a POST. */
+function pageSizeFlags(size: number): string[] {
+  if (shape.sizeField === undefined) throw new Error(`${list.method} ${list.path} takes no page size`);
+  return shape.location === "query" ? ["--query", `${shape.sizeField}=${size}`] : ["-F", `${shape.sizeField}=${size}`];
+}
+
 describe("engagifii api", () => {
   it("calls an operation and prints its JSON", async () => {
-    const result = await runBinary(["api", "GET", "/api/v1/people", "--query", "pageSize=2"], { env });
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ totalCount: 30, pageSize: 2, data: [{}, {}] });
+    const result = await runBinary(["api", list.method, list.path, ...pageSizeFlags(2)], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const page = JSON.parse(result.stdout);
+    expect(page).toMatchObject({ [shape.totalField]: 30, [shape.itemsField]: [{ id: records[0]?.id }, {}] });
+    expect(page[shape.itemsField]).toHaveLength(2);
+    if (shape.reportedSizeField) expect(page[shape.reportedSizeField]).toBe(2);
   });
 
   it("suggests the closest path for an unknown one, and exits 2", async () => {
-    const result = await runBinary(["api", "GET", "/api/v1/peple/42"], { env });
+    const result = await runBinary(["--spec", guideDocumentPath, "api", "GET", "/api/v1/peple/42"], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       "engagifii: /api/v1/peple/42 is not a path of the API\nhint: did you mean /api/v1/people/{personId}?\n",
@@ -36,78 +56,82 @@ describe("engagifii api", () => {
   });
 
   it("names the methods a path has", async () => {
-    const result = await runBinary(["api", "PATCH", "/api/v1/people"], { env });
+    const result = await runBinary(["--spec", guideDocumentPath, "api", "PATCH", "/api/v1/people"], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("PATCH is not an operation of /api/v1/people; it has GET, POST");
   });
 
   it("streams every item as JSON Lines with --paginate", async () => {
-    const result = await runBinary(["api", "GET", "/api/v1/people", "--paginate", "--query", "pageSize=7"], { env });
-    expect(result.code).toBe(0);
-    const emails = result.stdout
+    const result = await runBinary(["api", list.method, list.path, "--paginate", ...pageSizeFlags(7)], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const ids = result.stdout
       .trim()
       .split("\n")
-      .map((line) => JSON.parse(line).email);
-    expect(emails).toEqual(samplePeople(30).map((person) => person.email));
+      .map((line) => JSON.parse(line).id);
+    expect(ids).toEqual(records.map((record) => record.id));
   });
 
   it("sends -f and -F fields as the body", async () => {
-    const result = await runBinary(
-      [
-        "api",
-        "POST",
-        "/api/v1/people",
-        "-f",
-        "firstName=Jane",
-        "-f",
-        "lastName=Smith",
-        "-f",
-        "email=jane@example.com",
-        "-F",
-        "isActive=false",
-      ],
-      { env },
-    );
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ firstName: "Jane", email: "jane@example.com" });
+    const create = crud.operations.create!;
+    const body = scalarBody(document, create, "api");
+    expect(Object.keys(body).length).toBeGreaterThan(0);
+    const result = await runBinary(["api", create.method, create.path, ...fieldFlags(body)], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject(body);
   });
 });
 
 describe("resource commands", () => {
-  it("create, get, update, list and delete a person", async () => {
-    const created = await runBinary(
-      ["people", "create", "-f", "firstName=Lin", "-f", "lastName=Chen", "-f", "email=lin@example.com", "--json"],
-      { env },
-    );
-    expect(created.code).toBe(0);
+  it(`create, get, update, list and delete a record (${crud.command})`, async () => {
+    const { create, update } = crud.operations;
+    const body = scalarBody(document, create!, "create");
+    const created = await runBinary([crud.command, "create", ...fieldFlags(body), "--json"], { env });
+    expect(created.code, created.stderr).toBe(0);
     const { id } = JSON.parse(created.stdout) as { id: string };
-    const updated = await runBinary(["people", "update", id, "-f", "phone=+1-555-0199", "--json"], { env });
-    expect(JSON.parse(updated.stdout)).toMatchObject({ id, phone: "+1-555-0199" });
-    const shown = await runBinary(["people", "get", id], { env });
-    expect(shown.stdout).toMatch(/^ID\s+FIRSTNAME\s+LASTNAME\s+EMAIL\s+ISACTIVE\n/);
-    expect(shown.stdout).toContain("lin@example.com");
-    const deleted = await runBinary(["people", "delete", id], { env });
-    expect(deleted.stdout).toBe(`deleted person ${id}\n`);
-    const missing = await runBinary(["people", "get", id], { env });
+    expect(JSON.parse(created.stdout)).toMatchObject(body);
+
+    const text = Object.entries(propertiesOf(bodySchema(document, update!))).find(
+      ([field, property]) => typeof body[field] === "string" && property.format === undefined,
+    )?.[0];
+    if (!text) throw new Error(`${update!.method} ${update!.path} has no text field of the created record to change`);
+    const [name, value] = [text, `${String(body[text])} (changed)`];
+    const updated = await runBinary([crud.command, "update", id, "-f", `${name}=${value}`, "--json"], { env });
+    const record = JSON.parse(updated.stdout) as Record<string, unknown>;
+    expect(record).toMatchObject({ ...body, id, [name]: value });
+
+    const shown = await runBinary([crud.command, "get", id], { env });
+    const header = crud.columns.map((column) => column.toUpperCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    expect(crud.columns.length).toBeGreaterThan(1);
+    expect(shown.stdout).toMatch(new RegExp(`^${header.join("\\s+")}\\n`));
+    const shownValue = crud.columns.map((column) => record[column]).find((cell) => typeof cell === "string");
+    if (crud.columns.includes("id")) expect(shown.stdout).toContain(id);
+    if (shownValue !== undefined) expect(shown.stdout).toContain(shownValue);
+    const deleted = await runBinary([crud.command, "delete", id], { env });
+    expect(deleted.stdout).toBe(`deleted ${crud.singular} ${id}\n`);
+    const missing = await runBinary([crud.command, "get", id], { env });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^engagifii: NotFoundError: GET .* found nothing\nhint: check the id\n$/);
   });
 
   it("lists one page as a table with a footer", async () => {
-    const result = await runBinary(["people", "list", "--page-size", "3", "--page", "1"], { env });
-    expect(result.stdout.trim().split("\n")).toHaveLength(5);
-    expect(result.stdout).toMatch(/page 1: 3 of \d+ people\n$/);
+    const result = await runBinary([crud.command, "list", "--page-size", "3", "--page", "1"], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toContain(String(records[3]?.id));
+    expect(result.stdout).toMatch(new RegExp(`page 1: 3 of \\d+ ${crud.command}\\n$`));
   });
 });
 
 describe("configuration", () => {
   it("auth check prints tenant, lifetime, scopes and limits, never the secret or the token", async () => {
     const result = await runBinary(["auth", "check", "--rate-limit", "50/1s"], { env });
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("tenant       acme (environment)");
     expect(result.stdout).toContain("token        valid 3600 s");
     expect(result.stdout).toContain("scopes       api:read api:write");
     expect(result.stdout).toContain("rate limit   50 requests per 1 s");
+    expect(result.stdout).toContain(`check call   ${listedResource().command} list`);
     expect(result.stdout + result.stderr).not.toContain("test-secret-value");
   });
 
@@ -145,7 +169,7 @@ describe("configuration", () => {
   });
 
   it("without credentials fails with one line, a hint and exit 3", async () => {
-    const result = await runBinary(["people", "list"], {
+    const result = await runBinary([listedResource().command, "list"], {
       env: { PATH: env.PATH ?? "", HOME: home, XDG_CONFIG_HOME: join(home, "none") },
     });
     expect(result.code).toBe(3);
@@ -154,10 +178,17 @@ describe("configuration", () => {
   });
 
   it("--mock needs no credentials", async () => {
-    const result = await runBinary(["--mock", "people", "list", "--page-size", "2", "--json"], {
+    const entry = listedResource();
+    const listShape = shapeOf(entry.operations.list!);
+    const seeded = (await embeddedRecords(document, entry)).length;
+    expect(seeded).toBeGreaterThan(2);
+    const result = await runBinary(["--mock", entry.command, "list", "--page-size", "2", "--json"], {
       env: { PATH: env.PATH ?? "", HOME: home },
     });
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ totalCount: 120, pageSize: 2 });
+    expect(result.code, result.stderr).toBe(0);
+    const page = JSON.parse(result.stdout);
+    expect(page).toMatchObject({ [listShape.totalField]: seeded });
+    expect(page[listShape.itemsField]).toHaveLength(2);
+    if (listShape.reportedSizeField) expect(page[listShape.reportedSizeField]).toBe(2);
   });
 });

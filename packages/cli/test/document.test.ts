@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CliError } from "../src/cli-error.js";
 import { parseRateLimit } from "../src/config/resolve-config.js";
 import { matchOperation, pathMatches } from "../src/document/operations.js";
-import { document } from "./run-binary.js";
+import { guideDocument as document } from "./guide-document.js";
 
 const failure = (method: string, path: string) => {
   try {

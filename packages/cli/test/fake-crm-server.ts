@@ -1,18 +1,22 @@
 // A small stateful fake of the API for the binary's tests (`--mock` runs the mock server's stateful
 // sandbox). The tests need what the sandbox does not do: Idempotency-Keys honoured and counted, a
 // hook on each request to kill the binary at a chosen write, and slow pages.
-// It follows the document: any path whose template ends in a literal segment is a collection
-// (paged GET in `{ data, totalCount, pageIndex, pageSize }`, POST creates), and the same path plus
-// one `{parameter}` is an item (GET, PUT merges, DELETE). Writes with an Idempotency-Key are done
-// once; a repeat replays the first answer and is counted, so tests can assert "at most once".
+// It follows whatever document it is given, as the sandbox reads one: `/x/{id}` is an item of the
+// collection `/x` (GET, PUT merges, DELETE), a POST to `/x` creates, and a paged operation lists its
+// collection, paged as the document pages it (the same detector as the client's metadata): a GET
+// `/x` with the page in the query, or a `POST /x/PagingList` with the page in the body. Writes with
+// an Idempotency-Key are done once; a repeat replays the first answer and is counted, so tests can
+// assert "at most once".
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { OpenApiDocument as ScriptDocument } from "../../types/scripts/document.js";
+import { detectPaging, type PagingShape } from "../../types/scripts/paging-shape.js";
 import type { OpenApiDocument } from "../src/document/load-document.js";
 import { listOperations, pathMatches } from "../src/document/operations.js";
 
 export interface FakeCrmServerOptions {
-  /** Records per collection template, e.g. `{ "/api/v1/people": [...] }`; ids are added when missing. */
+  /** Records per collection, named by any template of its operations (`/api/v1/people`, `/api/Person/PagingList`); ids are added when missing. */
   seed?: Record<string, Record<string, unknown>[]>;
   /** Waits this long before answering a list page (for interrupt tests). */
   listDelayMs?: number;
@@ -22,8 +26,8 @@ export interface FakeCrmServerOptions {
 
 export interface FakeCrmServer {
   url: string;
-  /** The records of a collection template, in creation order. */
-  records(template: string): Record<string, unknown>[];
+  /** The records of a collection, named by a template of its operations or a concrete path, in creation order. */
+  records(path: string): Record<string, unknown>[];
   /** How many times each Idempotency-Key arrived (1 = sent once). */
   idempotencyKeys: Map<string, number>;
   stop(): Promise<void>;
@@ -34,17 +38,31 @@ interface Answer {
   body?: unknown;
 }
 
+interface Route {
+  kind: "list" | "create" | "get" | "update" | "delete";
+  method: string;
+  template: string;
+  /** How many segments of a concrete path name the collection. */
+  collectionDepth: number;
+  paging?: PagingShape;
+}
+
 export async function startFakeCrmServer(
   document: OpenApiDocument,
   options: FakeCrmServerOptions = {},
 ): Promise<FakeCrmServer> {
-  const templates = [...new Set(listOperations(document).map((operation) => operation.path))];
+  const routes = readRoutes(document);
   const collections = new Map<string, Map<string, Record<string, unknown>>>();
   const recordsOf = (key: string) => collections.get(key) ?? collections.set(key, new Map()).get(key)!;
-  for (const [template, items] of Object.entries(options.seed ?? {})) {
+  /** The collection's key for a concrete path (or a template) of one of its operations. */
+  const collectionKey = (path: string, route = routeFor(routes, undefined, path)) => {
+    if (!route) throw new Error(`the fake API has no operation at ${path}`);
+    return path.replace(/\/$/, "").split("/").slice(0, route.collectionDepth).join("/").toLowerCase();
+  };
+  for (const [path, items] of Object.entries(options.seed ?? {})) {
     for (const item of items) {
       const record = { id: randomUUID(), ...item };
-      recordsOf(template.toLowerCase()).set(String(record.id), record);
+      recordsOf(collectionKey(path)).set(String(record.id), record);
     }
   }
   // Each collection's records as an array, kept until the next create or delete: pages are slices of it.
@@ -65,42 +83,45 @@ export async function startFakeCrmServer(
     if (!request.headers.authorization?.startsWith("Bearer ") || !request.headers["tenant-code"]) {
       return { status: 401, body: { code: "unauthorized", message: "missing bearer token or tenant-code" } };
     }
-    const template = templates.find((candidate) => pathMatches(candidate, url.pathname));
-    if (!template) return { status: 404, body: { code: "not_found", message: `no route ${url.pathname}` } };
-    const segments = url.pathname.replace(/\/$/, "").split("/");
-    const isItem = template.endsWith("}");
-    const collectionKey = (isItem ? segments.slice(0, -1) : segments).join("/").toLowerCase();
-    const records = recordsOf(collectionKey);
-    if (!isItem && method === "GET") {
-      const pageIndex = Number(url.searchParams.get("pageIndex") ?? 0);
-      const pageSize = Number(url.searchParams.get("pageSize") ?? 50);
+    const route = routeFor(routes, method, url.pathname);
+    if (!route) return { status: 404, body: { code: "not_found", message: `no route ${method} ${url.pathname}` } };
+    const key = collectionKey(url.pathname, route);
+    const records = recordsOf(key);
+    if (route.kind === "list") {
+      const shape = route.paging!;
+      const fields = shape.location === "query" ? Object.fromEntries(url.searchParams) : (body ?? {});
+      const { page, size } = pageOf(shape, fields as Record<string, unknown>);
       if (options.listDelayMs) await new Promise((resolve) => setTimeout(resolve, options.listDelayMs));
-      const all = listed.get(collectionKey) ?? listed.set(collectionKey, [...records.values()]).get(collectionKey)!;
-      const data = all.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize);
-      return { status: 200, body: { data, totalCount: all.length, pageIndex, pageSize } };
+      const all = listed.get(key) ?? listed.set(key, [...records.values()]).get(key)!;
+      const offset = (page - shape.firstPage) * size;
+      const envelope: Record<string, unknown> = {
+        [shape.itemsField]: all.slice(offset, offset + size),
+        [shape.totalField]: all.length,
+      };
+      if (shape.reportedPageField) envelope[shape.reportedPageField] = page;
+      if (shape.reportedSizeField) envelope[shape.reportedSizeField] = size;
+      return { status: 200, body: envelope };
     }
-    if (!isItem && method === "POST") {
+    if (route.kind === "create") {
       if (typeof body !== "object" || body === null) return badRequest("the body must be a JSON object");
-      const record = { id: randomUUID(), ...body, createdDate: new Date().toISOString(), isActive: true };
-      records.set(String(record.id), record);
-      listed.delete(collectionKey);
+      // The server picks the id, as the API does.
+      const record = { ...body, id: randomUUID() };
+      records.set(record.id, record);
+      listed.delete(key);
       return { status: 201, body: record };
     }
-    const id = decodeURIComponent(segments.at(-1) ?? "");
+    const id = decodeURIComponent(url.pathname.replace(/\/$/, "").split("/").at(-1) ?? "");
     const existing = records.get(id);
-    if (!isItem || !existing) return { status: 404, body: { code: "not_found", message: `no record ${id}` } };
-    if (method === "GET") return { status: 200, body: existing };
-    if (method === "PUT") {
+    if (!existing) return { status: 404, body: { code: "not_found", message: `no record ${id}` } };
+    if (route.kind === "get") return { status: 200, body: existing };
+    if (route.kind === "update") {
       if (typeof body !== "object" || body === null) return badRequest("the body must be a JSON object");
       Object.assign(existing, body, { id });
       return { status: 200, body: existing };
     }
-    if (method === "DELETE") {
-      records.delete(id);
-      listed.delete(collectionKey);
-      return { status: 204 };
-    }
-    return { status: 405, body: { code: "method_not_allowed", message: method } };
+    records.delete(id);
+    listed.delete(key);
+    return { status: 204 };
   }
 
   const server = createServer((request, response) => {
@@ -139,7 +160,7 @@ export async function startFakeCrmServer(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    records: (template) => [...recordsOf(template.toLowerCase()).values()],
+    records: (path) => [...recordsOf(collectionKey(path)).values()],
     idempotencyKeys,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -147,6 +168,42 @@ export async function startFakeCrmServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/** The operations the fake serves, each with the collection it reads or writes. */
+function readRoutes(document: OpenApiDocument): Route[] {
+  return listOperations(document).flatMap((operation): Route[] => {
+    const segments = operation.path.split("/");
+    const base = { method: operation.method, template: operation.path };
+    if (/^\{[^}]+\}$/.test(segments.at(-1) ?? "")) {
+      const kind = { GET: "get", PUT: "update", PATCH: "update", DELETE: "delete" } as const;
+      const itemKind = kind[operation.method as keyof typeof kind];
+      return itemKind ? [{ ...base, kind: itemKind, collectionDepth: segments.length - 1 }] : [];
+    }
+    const scriptDocument = document as unknown as ScriptDocument;
+    const pathItem = document.paths[operation.path] ?? {};
+    const paging = detectPaging(scriptDocument, operation.method.toLowerCase(), operation.definition, pathItem);
+    if (paging) {
+      // A paged POST (`/x/PagingList`) reads its parent collection; a paged GET its own path.
+      const depth = operation.method === "GET" ? segments.length : segments.length - 1;
+      return [{ ...base, kind: "list", collectionDepth: depth, paging }];
+    }
+    return operation.method === "POST" ? [{ ...base, kind: "create", collectionDepth: segments.length }] : [];
+  });
+}
+
+/** The route for a method (any, when undefined) and a concrete path; literal segments win over `{parameters}`. */
+function routeFor(routes: Route[], method: string | undefined, path: string): Route | undefined {
+  const parameters = (route: Route) => route.template.split("{").length;
+  return routes
+    .filter((route) => (method === undefined || route.method === method) && pathMatches(route.template, path))
+    .sort((left, right) => parameters(left) - parameters(right))[0];
+}
+
+function pageOf(shape: PagingShape, fields: Record<string, unknown>): { page: number; size: number } {
+  const page = Number(fields[shape.pageField] ?? shape.firstPage);
+  const size = Number((shape.sizeField && fields[shape.sizeField]) ?? 50);
+  return { page, size };
 }
 
 function send(response: ServerResponse, { status, body }: Answer): void {

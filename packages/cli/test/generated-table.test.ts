@@ -5,10 +5,11 @@ import { fileURLToPath } from "node:url";
 import type { PagedOperationMetadata } from "@engagifii/crm-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { MAP_PATH, renderResourceTable, SPEC_PATH, TABLE_PATH } from "../scripts/generate-resource-table.js";
+import { renderResourceTable, TABLE_PATH } from "../scripts/generate-resource-table.js";
 import { kebabCase } from "../src/kebab-case.js";
 import { pagedInit, pagingStrategy } from "../src/paging.js";
-import type { ResourceEntry } from "../src/resource-entry.js";
+import { guideDocumentPath, guideMapPath } from "./guide-document.js";
+import { tableOf } from "./table-of.js";
 
 const liveShaped = fileURLToPath(new URL("../../types/test/fixtures/live-shaped.openapi.yaml", import.meta.url));
 const liveMap = fileURLToPath(new URL("../../client/test/fixtures/resources.yaml", import.meta.url));
@@ -18,11 +19,6 @@ beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), "engagifii-table-"));
 });
 afterAll(() => rm(directory, { recursive: true, force: true }));
-
-async function tableOf(specPath: string, mapPath: string): Promise<ResourceEntry[]> {
-  const source = await renderResourceTable(specPath, mapPath);
-  return JSON.parse(source.slice(source.indexOf("= [") + 2, source.lastIndexOf(";")));
-}
 
 it("names commands and flags in kebab-case", () => {
   expect(["addPerson", "removeMember", "people", "parent_id", "getHTTPStatus", "v2Items"].map(kebabCase)).toEqual([
@@ -77,8 +73,11 @@ describe("the generated resource table", () => {
     ]);
   });
 
+  // The generator's rules, on the CLI's own copy of our guide's document and map.
   it("makes every other method of the map a command: kebab-case name, path parameters in order, no page fields", async () => {
-    const organizations = (await tableOf(SPEC_PATH, MAP_PATH)).find((entry) => entry.command === "organizations");
+    const organizations = (await tableOf(guideDocumentPath, guideMapPath)).find(
+      (entry) => entry.command === "organizations",
+    );
     const byCommand = new Map(organizations?.methods.map((method) => [method.command, method]));
     expect([...byCommand.keys()]).toEqual(["iterate", "people", "add-person", "remove-person"]);
     expect(byCommand.get("add-person")).toMatchObject({
@@ -93,12 +92,14 @@ describe("the generated resource table", () => {
   });
 
   it("reads only the map's `resources:`, so other top-level sections (`models:`) change nothing", async () => {
-    const { resources } = parse(await readFile(MAP_PATH, "utf8")) as { resources: unknown };
+    const { resources } = parse(await readFile(guideMapPath, "utf8")) as { resources: unknown };
     const onlyResources = join(directory, "resources-only.yaml");
     const withOthers = join(directory, "resources-with-others.yaml");
     await writeFile(onlyResources, stringify({ resources }));
     await writeFile(withOthers, stringify({ models: { Person: "PersonCreate" }, resources, extra: [1, 2] }));
-    expect(await renderResourceTable(SPEC_PATH, withOthers)).toBe(await renderResourceTable(SPEC_PATH, onlyResources));
+    expect(await renderResourceTable(guideDocumentPath, withOthers)).toBe(
+      await renderResourceTable(guideDocumentPath, onlyResources),
+    );
   });
 
   it("refuses two methods that would be the same command", async () => {
@@ -107,7 +108,7 @@ describe("the generated resource table", () => {
       clash,
       "resources:\n  organizations:\n    addPerson: addPersonToOrganization\n    add_person: addPersonToOrganization\n",
     );
-    await expect(renderResourceTable(SPEC_PATH, clash)).rejects.toThrow(
+    await expect(renderResourceTable(guideDocumentPath, clash)).rejects.toThrow(
       'resources.organizations has two methods that would both be the command "add-person"',
     );
   });

@@ -2,7 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { finished, runBinary, startBinary } from "./run-binary.js";
+import { fieldFlags, scalarBody } from "./document-values.js";
+import { document, finished, runBinary, startBinary } from "./run-binary.js";
+import { crudResource } from "./shipped-table.js";
+
+// A record of the first resource with create and get, its body from the document's schema.
+const resource = crudResource();
+const body = scalarBody(document, resource.operations.create!, "kept");
 
 const home = await mkdtemp(join(tmpdir(), "engagifii-mock-"));
 afterAll(() => rm(home, { recursive: true, force: true }));
@@ -30,15 +36,12 @@ describe("engagifii mock", () => {
           .map((pair) => pair.split("=", 2) as [string, string]),
       );
       const env = { PATH: process.env.PATH ?? "", HOME: home, ...settings };
-      const created = await runBinary(
-        ["people", "create", "-f", "firstName=Kept", "-f", "lastName=Record", "-f", "email=kept@example.com", "--json"],
-        { env },
-      );
-      expect(created.code).toBe(0);
+      const created = await runBinary([resource.command, "create", ...fieldFlags(body), "--json"], { env });
+      expect(created.code, created.stderr).toBe(0);
       const { id } = JSON.parse(created.stdout) as { id: string };
-      const fetched = await runBinary(["people", "get", id, "--json"], { env });
-      expect(fetched.code).toBe(0);
-      expect(JSON.parse(fetched.stdout)).toMatchObject({ id, email: "kept@example.com" });
+      const fetched = await runBinary([resource.command, "get", id, "--json"], { env });
+      expect(fetched.code, fetched.stderr).toBe(0);
+      expect(JSON.parse(fetched.stdout)).toMatchObject({ ...body, id });
 
       sandbox.kill("SIGINT");
       const result = await done;

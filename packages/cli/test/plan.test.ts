@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findOperation } from "../src/document/operations.js";
 import { listItemSchema, objectFields, requestBodySchema } from "../src/document/schemas.js";
 import { buildPlan, type PlanOptions } from "../src/sync/plan.js";
-import { document } from "./run-binary.js";
+import { guideDocument as document } from "./guide-document.js";
 
 const fields = objectFields(document, requestBodySchema(document, findOperation(document, "createPerson")));
 const itemFields = objectFields(document, listItemSchema(document, findOperation(document, "listPeople")));

@@ -6,7 +6,7 @@ import { findOperation } from "../src/document/operations.js";
 import { objectFields, requestBodySchema } from "../src/document/schemas.js";
 import { buildPlan } from "../src/sync/plan.js";
 import { readRows } from "../src/sync/read-rows.js";
-import { document } from "./run-binary.js";
+import { guideDocument as document } from "./guide-document.js";
 
 let directory: string;
 beforeAll(async () => {

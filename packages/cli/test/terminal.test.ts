@@ -1,26 +1,31 @@
 // The export on a real terminal (tmux): the cli-progress bar draws, and Ctrl-C leaves a checkpoint
-// that --resume continues from. Skipped, with the reason printed, where tmux is not installed.
+// that --resume continues from. Skipped, with the reason printed, where tmux is not installed. It
+// exports the first resource the shipped binary exports, on the document in use.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { samplePeople } from "../src/mock/embedded-mock.js";
+import { listRecords } from "./document-values.js";
 import { type FakeCrmServer, startFakeCrmServer } from "./fake-crm-server.js";
 import { binaryPath, document, fakeEnvironment, runBinary } from "./run-binary.js";
+import { exportableResource } from "./shipped-table.js";
 
 const tmux = spawnSync("tmux", ["-V"]).status === 0;
 if (!tmux) process.stdout.write("terminal.test.ts skipped: tmux is not installed (apt-get install -y tmux)\n");
 
 const session = `engagifii-cli-test-${process.pid}`;
+const resource = exportableResource();
+const records = listRecords(document, resource.every!, 2_000);
 let server: FakeCrmServer;
 let directory: string;
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), "engagifii-terminal-"));
   // Slow pages, so the bar is seen mid-way and Ctrl-C lands between two pages.
-  server = await startFakeCrmServer(document, { seed: { "/api/v1/people": samplePeople(2_000) }, listDelayMs: 100 });
+  server = await startFakeCrmServer(document, { seed: { [resource.every!.path]: records }, listDelayMs: 100 });
 });
 afterAll(async () => {
   if (tmux) spawnSync("tmux", ["kill-session", "-t", session]);
@@ -49,7 +54,7 @@ function startInTerminal(name: string, command: string[]): void {
 it.skipIf(!tmux)(
   "draws a progress bar, and Ctrl-C leaves a checkpoint that --resume continues",
   async () => {
-    const out = join(directory, "people.csv");
+    const out = join(directory, `${resource.command}.csv`);
     const { NO_COLOR: _plain, ...env } = fakeEnvironment(server.url, directory);
     const variables = Object.entries(env).map(([name, value]) => `${name}=${value}`);
     const command = [
@@ -58,7 +63,7 @@ it.skipIf(!tmux)(
       process.execPath,
       binaryPath,
       "export",
-      "people",
+      resource.command,
       "--out",
       out,
       "--page-size",
@@ -69,7 +74,7 @@ it.skipIf(!tmux)(
     startInTerminal(session, command);
 
     const drawn = await waitForScreen(
-      (text) => /export people \[[█░]+\] \d+% \| \d+\/2000/.test(text),
+      (text) => new RegExp(`export ${resource.command} \\[[█░]+\\] \\d+% \\| \\d+/2000`).test(text),
       "a progress bar",
     );
     expect(drawn).toMatch(/\[█+░+\]/);
@@ -84,16 +89,12 @@ it.skipIf(!tmux)(
     };
     expect(checkpoint.nextPage).toBeGreaterThan(0);
     expect(checkpoint.items).toBeLessThan(2_000);
-    const resumed = await runBinary(["export", "people", "--out", out, "--page-size", "50", "--resume"], {
+    const resumed = await runBinary(["export", resource.command, "--out", out, "--page-size", "50", "--resume"], {
       env: fakeEnvironment(server.url, directory),
     });
     expect(resumed.code, resumed.stderr).toBe(0);
-    const ids = (await readFile(out, "utf8"))
-      .trimEnd()
-      .split("\n")
-      .slice(1)
-      .map((line) => line.split(",")[0]);
-    expect(ids).toEqual(samplePeople(2_000).map((person) => person.id));
+    const rows = parse(await readFile(out, "utf8"), { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.id)).toEqual(records.map((record) => String(record.id)));
   },
   60_000,
 );
