@@ -1,18 +1,26 @@
 // A reader that stops early (`engagifii … | head -1`): the built binary's stdout is a pipe whose
 // other end the test closes, after one line or before any. Output-only commands stop paging and
 // exit 0 without a word; sync stops like Ctrl-C, keeps its checkpoint and says so on stderr (141).
+// The resource, its list and its fields come from the shipped table and the document (shipped-table.ts).
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, existsSync, openSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { samplePeople } from "../src/mock/embedded-mock.js";
+import { bodySchema, listRecords, propertiesOf, scalarBody } from "./document-values.js";
+import { embeddedRecords } from "./embedded-records.js";
 import { type FakeCrmServer, startFakeCrmServer } from "./fake-crm-server.js";
 import { binaryPath, document, fakeEnvironment, finished, runBinary, startBinary } from "./run-binary.js";
+import { everyMethod, isPageOf, shapeOf, syncableResource } from "./shipped-table.js";
 
-const peoplePath = "/api/v1/people";
-const people = samplePeople();
+const resource = syncableResource();
+const list = resource.every!;
+const iterate = [resource.command, everyMethod(resource).command, "--page-size", "1"];
+const shape = shapeOf(list);
+const pageSizeOne = shape.location === "query" ? ["--query", `${shape.sizeField}=1`] : ["-F", `${shape.sizeField}=1`];
+const records = listRecords(document, list, 120);
 const stackTrace = /\n\s+at /;
 let directory: string;
 
@@ -39,38 +47,37 @@ function readOneLine(child: ChildProcess): Promise<string> {
   });
 }
 
-/** A fake API with the 120 sample people that counts the requests for their pages. */
+/** A fake API with 120 records that counts the requests for their pages. */
 async function countingServer(): Promise<{ server: FakeCrmServer; pageRequests: () => number }> {
   let pageRequests = 0;
   const server = await startFakeCrmServer(document, {
-    seed: { [peoplePath]: people },
-    onRequest: (method, path) => {
-      if (method === "GET" && new URL(path, "http://fake").pathname === peoplePath) pageRequests += 1;
+    seed: { [list.path]: records },
+    onRequest: (method, url) => {
+      if (isPageOf(list, method, url)) pageRequests += 1;
     },
   });
   return { server, pageRequests: () => pageRequests };
 }
 
 describe("a command that only prints, when its reader stops after one line", () => {
-  it("--mock people iterate: exits 0 with nothing on stderr", async () => {
-    const child = startBinary(["--mock", "people", "iterate", "--page-size", "1"], {
-      env: { PATH: process.env.PATH ?? "", HOME: directory },
-    });
+  it(`--mock ${iterate.slice(0, 2).join(" ")}: exits 0 with nothing on stderr`, async () => {
+    const [first] = await embeddedRecords(document, resource);
+    const child = startBinary(["--mock", ...iterate], { env: { PATH: process.env.PATH ?? "", HOME: directory } });
     const [line, result] = await Promise.all([readOneLine(child), finished(child)]);
-    expect(JSON.parse(line)).toMatchObject({ email: people[0]?.email });
+    expect(JSON.parse(line)).toEqual(first);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
   });
 
   it.each([
-    ["people iterate", ["people", "iterate", "--page-size", "1"]],
-    ["api --paginate", ["api", "GET", peoplePath, "--paginate", "--query", "pageSize=1"]],
+    [iterate.slice(0, 2).join(" "), iterate],
+    ["api --paginate", ["api", list.method, list.path, "--paginate", ...pageSizeOne]],
   ])("%s stops paging: a few of the 120 pages are requested", async (_name, args) => {
     const { server, pageRequests } = await countingServer();
     try {
       const child = startBinary(args, { env: fakeEnvironment(server.url, directory) });
       const [line, result] = await Promise.all([readOneLine(child), finished(child)]);
-      expect(JSON.parse(line)).toMatchObject({ email: people[0]?.email });
+      expect(JSON.parse(line)).toEqual(records[0]);
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
       expect(pageRequests()).toBeGreaterThan(0);
@@ -80,10 +87,10 @@ describe("a command that only prints, when its reader stops after one line", () 
     }
   });
 
-  it("people list into a reader that is already gone: exits 0 with nothing on stderr", async () => {
+  it("a list into a reader that is already gone: exits 0 with nothing on stderr", async () => {
     const { server } = await countingServer();
     try {
-      const child = startBinary(["people", "list", "--page-size", "120"], {
+      const child = startBinary([resource.command, "list", "--page-size", "120"], {
         env: fakeEnvironment(server.url, directory),
       });
       child.stdout?.destroy();
@@ -99,7 +106,7 @@ describe("a command that only prints, when its reader stops after one line", () 
     const { server } = await countingServer();
     const full = openSync("/dev/full", "w");
     try {
-      const child = spawn(process.execPath, [binaryPath, "people", "iterate", "--page-size", "1"], {
+      const child = spawn(process.execPath, [binaryPath, ...iterate], {
         env: fakeEnvironment(server.url, directory),
         stdio: ["ignore", full, "pipe"],
       });
@@ -114,34 +121,41 @@ describe("a command that only prints, when its reader stops after one line", () 
 });
 
 describe("sync, when stdout is closed", () => {
-  // 10 people get a new phone, 10 new ones are created: 20 writes.
-  const updated = people.slice(0, 10).map((person, index) => ({
-    firstName: person.firstName as string,
-    lastName: person.lastName as string,
-    email: person.email as string,
-    phone: `+1-555-03${index}`,
-  }));
-  const added = Array.from({ length: 10 }, (_, index) => ({
-    firstName: "Piped",
-    lastName: `Person ${index}`,
-    email: `piped.${index}@example.com`,
-    phone: `+1-555-04${index}`,
-  }));
-  const wanted = [...updated, ...added];
+  // As in the crash test: the file's columns are the create body's text fields, matched by an email field if there
+  // is one. 10 records get a changed field, 10 new ones are created: 20 writes.
+  const create = resource.operations.create!;
+  const textFields = Object.entries(propertiesOf(bodySchema(document, create)))
+    .filter(([name, property]) => name !== "id" && property.readOnly !== true && property.type === "string")
+    .map(([name, property]) => ({ name, format: property.format }));
+  const match = textFields.find((field) => field.format === "email") ?? textFields[0];
+  const changed = textFields.find((field) => field !== match && field.format === undefined);
+  if (!match || !changed) throw new Error(`${create.method} ${create.path} needs two text fields for this test`);
+  const columns = textFields.map((field) => field.name);
+  const row = (index: number, edit = ""): Record<string, string> => {
+    const body = scalarBody(document, create, `piped ${index}`);
+    const values = Object.fromEntries(columns.map((name) => [name, String(body[name])]));
+    return {
+      ...values,
+      [match.name]: match.format === "email" ? `piped.${index}@example.com` : `piped ${index}`,
+      [changed.name]: `${values[changed.name]}${edit}`,
+    };
+  };
+  const existing = records.slice(0, 20).map((record, index) => ({ ...record, ...row(index) }));
+  const wanted = [
+    ...Array.from({ length: 10 }, (_, index) => row(index, " (changed)")),
+    ...Array.from({ length: 10 }, (_, index) => row(1_000 + index)),
+  ];
+  const args = () => ["sync", resource.command, csvPath, "--match", match.name];
   let csvPath: string;
 
   beforeAll(async () => {
     csvPath = join(directory, "piped.csv");
-    const lines = [
-      "firstName,lastName,email,phone",
-      ...wanted.map((row) => [row.firstName, row.lastName, row.email, row.phone].join(",")),
-    ];
-    await writeFile(csvPath, `${lines.join("\n")}\n`);
+    await writeFile(csvPath, stringify(wanted, { header: true, columns }));
   });
 
   async function syncServer(onWrite: () => void): Promise<FakeCrmServer> {
     return startFakeCrmServer(document, {
-      seed: { [peoplePath]: people.slice(0, 20) },
+      seed: { [list.path]: existing },
       onRequest: (method) => {
         if (method !== "GET") onWrite();
       },
@@ -149,8 +163,9 @@ describe("sync, when stdout is closed", () => {
   }
 
   function expectApiEqualsFile(server: FakeCrmServer): void {
-    const byEmail = new Map(server.records(peoplePath).map((record) => [record.email, record]));
-    for (const row of wanted) expect(byEmail.get(row.email), row.email).toMatchObject({ phone: row.phone });
+    const byKey = new Map(server.records(list.path).map((record) => [record[match!.name], record]));
+    for (const wantedRow of wanted)
+      expect(byKey.get(wantedRow[match!.name]), wantedRow[match!.name]).toMatchObject(wantedRow);
     expect([...server.idempotencyKeys.values()].every((count) => count === 1)).toBe(true);
     expect(server.idempotencyKeys.size).toBe(wanted.length);
   }
@@ -162,8 +177,7 @@ describe("sync, when stdout is closed", () => {
     });
     try {
       const env = fakeEnvironment(server.url, directory);
-      const args = ["sync", "people", csvPath, "--match", "email"];
-      const child = startBinary(args, { env });
+      const child = startBinary(args(), { env });
       child.stdout?.destroy(); // `| true`: the reader is gone before the plan is printed
       const stopped = await finished(child);
       expect(stopped.stderr).not.toMatch(stackTrace);
@@ -172,7 +186,7 @@ describe("sync, when stdout is closed", () => {
       expect(stopped.code).toBe(141);
       expect(writes).toBe(0);
 
-      const rerun = await runBinary(args, { env });
+      const rerun = await runBinary(args(), { env });
       expect(rerun.code, rerun.stderr).toBe(0);
       expect(writes).toBe(wanted.length);
       expectApiEqualsFile(server);
@@ -188,7 +202,7 @@ describe("sync, when stdout is closed", () => {
       if (++writes === 1) child?.stdout?.destroy(); // the plan was read; nobody reads the summary
     });
     try {
-      child = startBinary(["sync", "people", csvPath, "--match", "email"], {
+      child = startBinary(args(), {
         env: fakeEnvironment(server.url, directory),
       });
       const result = await finished(child);
