@@ -85,7 +85,7 @@ function copyRequest(request: Request, body: ArrayBuffer | undefined, settings: 
   if (!headers.has("accept")) headers.set("accept", "application/json");
   headers.delete("authorization"); // only the authorization policy sets it
   const trace = { correlationId: "", tenantCode: undefined, attempts: 0 };
-  return { method: request.method, url: request.url, headers, body, settings, trace };
+  return { method: request.method, url: request.url, headers, body, settings, attemptSignal: undefined, trace };
 }
 
 function logOutcome(
