@@ -73,9 +73,10 @@ function buildClient(shared: SharedTransportOptions, baseUrl: string, tenantCode
     const { rest, settings } = splitRequestOptions(init);
     const parseAs = rest.parseAs ?? "json";
     // JSON is read as text by openapi-fetch and decoded here, for a typed error when it is not JSON.
-    const request = { ...rest, parseAs: parseAs === "json" ? "text" : parseAs, [settingsKey]: settings };
+    rest.parseAs = parseAs === "json" ? "text" : parseAs;
+    rest[settingsKey] = settings;
     const fetchTyped = inner[method] as (path: string, init: unknown) => Promise<FetchResult<unknown, unknown>>;
-    const result = await fetchTyped(path, request);
+    const result = await fetchTyped(path, rest);
     if (parseAs === "json" && result.response.ok && typeof result.data === "string")
       (result as { data: unknown }).data = decodeJson(result.data, result.response, shared.scrub);
     return result;

@@ -7,7 +7,7 @@ import { isHeaderSafe } from "./transport/tenant-header.js";
 const parseAsValues = new Set(["json", "text", "blob", "arrayBuffer", "stream"]);
 
 /**
- * Splits a call's init into what openapi-fetch takes and the client's own settings, checking
+ * Splits a call's init into what openapi-fetch takes (a new object) and the client's own settings, checking
  * each: a bad one throws ConfigurationError naming the option. The caller's `signal` is kept
  * off the Request (which would hold a listener on it for as long as the Request lives).
  */

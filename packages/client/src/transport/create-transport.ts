@@ -57,10 +57,12 @@ export function createTransport(options: TransportOptions) {
     const settings = resolveSettings(settingsOf(request), options.defaults, clock);
     // Aborted before it began: nothing is sent, not even a token request.
     if (settings.callerSignal?.aborted) throw settings.callerSignal.reason;
+    // Read once, so that every attempt sends the same bytes; most requests (GETs) have none to wait for.
+    const body = request.body ? await request.arrayBuffer() : undefined;
     const signal = callSignal(clock, settings.callerSignal, settings.deadline);
-    const call = await copyRequest(request, { ...settings, signal: signal.signal });
+    const call = copyRequest(request, body, { ...settings, signal: signal.signal });
     const outcome = (result: number | string, headers?: Headers) =>
-      logOutcome(log, call, result, clock.now() - started, headers);
+      logOutcome(log, clock, call, result, started, headers);
     try {
       const response = await pipeline(call);
       const final = await scrubResponse(response, options.scrub);
@@ -77,24 +79,25 @@ export function createTransport(options: TransportOptions) {
   };
 }
 
-/** The transport's own copy of the request, with its body read once and `Accept: application/json` unless set. */
-async function copyRequest(request: Request, settings: CallSettings): Promise<CrmRequest> {
+/** The transport's own copy of the request, with `Accept: application/json` unless set. */
+function copyRequest(request: Request, body: ArrayBuffer | undefined, settings: CallSettings): CrmRequest {
   const headers = new Headers(request.headers);
   if (!headers.has("accept")) headers.set("accept", "application/json");
   headers.delete("authorization"); // only the authorization policy sets it
-  const body = request.body ? new Blob([await request.arrayBuffer()]) : undefined;
   const trace = { correlationId: "", tenantCode: undefined, attempts: 0 };
-  return { method: request.method, url: request.url, headers, body, settings, trace };
+  return { method: request.method, url: request.url, headers, body, settings, attemptSignal: undefined, trace };
 }
 
 function logOutcome(
   log: LogSink,
+  clock: Clock,
   call: CrmRequest,
   outcome: number | string,
-  durationMs: number,
+  started: number,
   headers?: Headers,
 ): void {
   if (!log.enabled("info")) return;
+  const durationMs = clock.now() - started;
   const requestId = requestIdOf(headers, call.trace.correlationId);
   const line = `${call.method} ${pathOf(call.url)} ${outcome} attempt=${call.trace.attempts} duration=${Math.round(durationMs)}ms request-id=${requestId}`;
   log.log("info", line);

@@ -34,5 +34,8 @@ export function askStoreForSlots(
   limit: RateLimit,
   waiting: number,
 ): Promise<SlotDecision[]> {
-  return Promise.all(Array.from({ length: batchSize(limit, waiting) }, () => store.acquire(key, limit)));
+  // A plain loop: Array.from({ length }) costs more than the in-memory store's answer.
+  const decisions: Promise<SlotDecision>[] = [];
+  for (let count = batchSize(limit, waiting); count > 0; count--) decisions.push(store.acquire(key, limit));
+  return Promise.all(decisions);
 }

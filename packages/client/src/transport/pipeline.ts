@@ -26,11 +26,11 @@ export interface CrmRequest {
   readonly method: string;
   readonly url: string;
   readonly headers: Headers;
-  /** Read once, so that every attempt sends the same bytes. */
-  readonly body: Blob | undefined;
+  /** Read once, so that every attempt sends the same bytes (each attempt's Request takes a copy of them). */
+  readonly body: ArrayBuffer | undefined;
   readonly settings: CallSettings;
-  /** The attempt's own signal (its timeout and the call's signal), set by the attempt policy for fetch. */
-  readonly attemptSignal?: AbortSignal | undefined;
+  /** The attempt's own signal (its timeout and the call's), set by the attempt policy for fetch; undefined above it. */
+  readonly attemptSignal: AbortSignal | undefined;
   /** Shared by every copy of this request: what the error and the log report. */
   readonly trace: { correlationId: string; tenantCode: string | undefined; attempts: number };
 }

@@ -23,17 +23,18 @@ export async function scrubResponse(response: Response, scrub: (text: string) =>
 /** A copy of `headers` with secrets removed from their values; undefined when none held one. */
 function scrubHeaders(headers: Headers, scrub: (text: string) => string): Headers | undefined {
   let changed = false;
-  const clean = new Headers();
+  // Pairs, not a Headers: nearly every response holds no secret, and only one that does pays for a copy.
+  const clean: [string, string][] = [];
   const add = (name: string, value: string) => {
     const scrubbed = scrub(value);
     if (scrubbed !== value) changed = true;
-    clean.append(name, scrubbed);
+    clean.push([name, scrubbed]);
   };
   headers.forEach((value, name) => {
     if (name !== "set-cookie") add(name, value);
   });
   for (const cookie of headers.getSetCookie?.() ?? []) add("set-cookie", cookie);
-  return changed ? clean : undefined;
+  return changed ? new Headers(clean) : undefined;
 }
 
 /**

@@ -17,7 +17,7 @@ describe("followRedirects", () => {
   });
 
   it("resends a POST after a 307 with the same method and body", async () => {
-    const body = new Blob(["{}"]);
+    const body = new TextEncoder().encode("{}").buffer;
     const { next, seen } = recordingNext((_request, call) =>
       call === 1 ? redirect(307, "/api/v1/moved") : new Response(null, { status: 201 }),
     );

@@ -10,6 +10,7 @@ export function crmRequest(
     url: "https://crm.example.test/api/v1/people",
     headers: new Headers(),
     body: undefined,
+    attemptSignal: undefined,
     trace: { correlationId: "", tenantCode: undefined, attempts: 0 },
     ...rest,
     settings: {
