@@ -109,7 +109,9 @@ describe("swapping in a live-shaped document", { timeout: 420_000 }, () => {
 
     await writeFile(join(repo, "specs/resources.yaml"), MAP);
     // `pnpm generate`, as spec:update's report says: the client's helpers and types, the CLI's commands, Postman.
-    const generate = await run("pnpm", ["generate", "--output-logs=errors-only"], repo, { TURBO_TELEMETRY_DISABLED: "1" });
+    const generate = await run("pnpm", ["generate", "--output-logs=errors-only"], repo, {
+      TURBO_TELEMETRY_DISABLED: "1",
+    });
     expect(generate.code, generate.text).toBe(0);
 
     // `pnpm build`, as the maintainer runs it: every package, in turbo's order.
