@@ -21,7 +21,10 @@ export function tableColumns(document: OpenApiDocument, list: OperationReference
   return (required.length >= 2 ? required : scalar).slice(0, maximumColumns);
 }
 
-/** "person" for a get operation answering `#/components/schemas/Person`. */
+/**
+ * "person" for a get operation answering `#/components/schemas/Person`, or `PersonDto`: the suffixes that name a
+ * schema's role in ASP.NET code (Dto, Model, ViewModel) are not part of what the record is.
+ */
 export function singularName(document: OpenApiDocument, get: OperationReference | undefined): string | undefined {
   if (!get) return undefined;
   const responses = (operationAt(document, get).definition.responses ?? {}) as Record<string, unknown>;
@@ -29,6 +32,6 @@ export function singularName(document: OpenApiDocument, get: OperationReference 
   const response = resolveReference(document, success) as { content?: Record<string, { schema?: unknown }> };
   const reference = (response?.content?.["application/json"]?.schema as { $ref?: unknown } | undefined)?.$ref;
   if (typeof reference !== "string") return undefined;
-  const name = reference.split("/").at(-1) ?? "";
+  const name = (reference.split("/").at(-1) ?? "").replace(/(?<=.)(Dto|DTO|ViewModel|Model)$/, "");
   return name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() || undefined;
 }

@@ -143,3 +143,29 @@ describe("paging from the document's metadata", () => {
     expect(init.body).toBeUndefined();
   });
 });
+
+describe("the singular name of a resource's records", () => {
+  const answering = (schema: string) => ({
+    openapi: "3.0.1",
+    paths: {
+      "/x/{id}": {
+        get: {
+          responses: {
+            "200": { content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } } },
+          },
+        },
+      },
+    },
+  });
+  it.for([
+    ["Person", "person"],
+    ["PersonDto", "person"],
+    ["CommitteeMemberDTO", "committee member"],
+    ["OrganizationViewModel", "organization"],
+    ["Dto", "dto"],
+  ])("%s → %s", async ([schema, expected]) => {
+    const { singularName } = await import("../scripts/resource-columns.js");
+    const document = answering(schema as string) as unknown as Parameters<typeof singularName>[0];
+    expect(singularName(document, { method: "GET", path: "/x/{id}" })).toBe(expected);
+  });
+});
