@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bodySchema, listRecords, propertiesOf, scalarBody } from "./document-values.js";
+import { listRecords, scalarBody, syncColumns } from "./document-values.js";
 import { embeddedRecords } from "./embedded-records.js";
 import { type FakeCrmServer, startFakeCrmServer } from "./fake-crm-server.js";
 import { binaryPath, document, fakeEnvironment, finished, runBinary, startBinary } from "./run-binary.js";
@@ -124,13 +124,7 @@ describe("sync, when stdout is closed", () => {
   // As in the crash test: the file's columns are the create body's text fields, matched by an email field if there
   // is one. 10 records get a changed field, 10 new ones are created: 20 writes.
   const create = resource.operations.create!;
-  const textFields = Object.entries(propertiesOf(bodySchema(document, create)))
-    .filter(([name, property]) => name !== "id" && property.readOnly !== true && property.type === "string")
-    .map(([name, property]) => ({ name, format: property.format }));
-  const match = textFields.find((field) => field.format === "email") ?? textFields[0];
-  const changed = textFields.find((field) => field !== match && field.format === undefined);
-  if (!match || !changed) throw new Error(`${create.method} ${create.path} needs two text fields for this test`);
-  const columns = textFields.map((field) => field.name);
+  const { columns, match, changed } = syncColumns(document, create);
   const row = (index: number, edit = ""): Record<string, string> => {
     const body = scalarBody(document, create, `piped ${index}`);
     const values = Object.fromEntries(columns.map((name) => [name, String(body[name])]));
@@ -163,9 +157,9 @@ describe("sync, when stdout is closed", () => {
   }
 
   function expectApiEqualsFile(server: FakeCrmServer): void {
-    const byKey = new Map(server.records(list.path).map((record) => [record[match!.name], record]));
+    const byKey = new Map(server.records(list.path).map((record) => [record[match.name], record]));
     for (const wantedRow of wanted)
-      expect(byKey.get(wantedRow[match!.name]), wantedRow[match!.name]).toMatchObject(wantedRow);
+      expect(byKey.get(wantedRow[match.name]), wantedRow[match.name]).toMatchObject(wantedRow);
     expect([...server.idempotencyKeys.values()].every((count) => count === 1)).toBe(true);
     expect(server.idempotencyKeys.size).toBe(wanted.length);
   }

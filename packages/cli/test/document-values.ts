@@ -104,3 +104,17 @@ export function listRecords(
     id: recordId(schema, index),
   }));
 }
+
+/**
+ * The columns of a sync file for a create operation: its body's writable text fields, matched by an email field if
+ * there is one (else the first), and another plain text field a test can change. Throws when there are not two.
+ */
+export function syncColumns(document: OpenApiDocument, create: OperationReference) {
+  const textFields = Object.entries(propertiesOf(bodySchema(document, create)))
+    .filter(([name, property]) => name !== "id" && property.readOnly !== true && property.type === "string")
+    .map(([name, property]) => ({ name, format: property.format }));
+  const match = textFields.find((field) => field.format === "email") ?? textFields[0];
+  const changed = textFields.find((field) => field !== match && field.format === undefined);
+  if (!match || !changed) throw new Error(`${create.method} ${create.path} needs two text fields for a sync test`);
+  return { columns: textFields.map((field) => field.name), match, changed };
+}

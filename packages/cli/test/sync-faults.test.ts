@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { bodySchema, listRecords, propertiesOf, scalarBody } from "./document-values.js";
+import { listRecords, scalarBody, syncColumns } from "./document-values.js";
 import { startFakeCrmServer } from "./fake-crm-server.js";
 import { seededRandom } from "./random.js";
 import { document, fakeEnvironment, finished, runBinary, startBinary } from "./run-binary.js";
@@ -24,19 +24,13 @@ const resource = syncableResource();
 const list = resource.every!;
 const create = resource.operations.create!;
 
-const textFields = Object.entries(propertiesOf(bodySchema(document, create)))
-  .filter(([name, property]) => name !== "id" && property.readOnly !== true && property.type === "string")
-  .map(([name, property]) => ({ name, format: property.format }));
-const match = textFields.find((field) => field.format === "email") ?? textFields[0];
-const changed = textFields.find((field) => field !== match && field.format === undefined);
-if (!match || !changed) throw new Error(`${create.method} ${create.path} needs two text fields for this test`);
-const columns = textFields.map((field) => field.name);
+const { columns, match, changed } = syncColumns(document, create);
 
 /** Row `index`'s values: generated from the create body's schema, the match field made unique. */
 function rowValues(index: number): Record<string, string> {
   const body = scalarBody(document, create, `sync ${index}`);
-  const unique = match!.format === "email" ? `row.${index}@example.com` : `${String(body[match!.name])} ${index}`;
-  return Object.fromEntries(columns.map((name) => [name, name === match!.name ? unique : String(body[name])]));
+  const unique = match.format === "email" ? `row.${index}@example.com` : `${String(body[match.name])} ${index}`;
+  return Object.fromEntries(columns.map((name) => [name, name === match.name ? unique : String(body[name])]));
 }
 
 // The API holds 60 records; the file: 40 of them kept (20 with a changed field), 20 left out
