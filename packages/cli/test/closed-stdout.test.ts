@@ -150,8 +150,9 @@ describe("sync, when stdout is closed", () => {
   async function syncServer(onWrite: () => void): Promise<FakeCrmServer> {
     return startFakeCrmServer(document, {
       seed: { [list.path]: existing },
-      onRequest: (method) => {
-        if (method !== "GET") onWrite();
+      // A write changes something: not a GET, and not a page of the list (a `POST …/PagingList` reads).
+      onRequest: (method, url) => {
+        if (method !== "GET" && !isPageOf(list, method, url)) onWrite();
       },
     });
   }
