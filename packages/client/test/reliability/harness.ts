@@ -113,6 +113,8 @@ export function inMemoryClient(
 ): TransportClient {
   return createTransportClient({
     baseUrl: "https://crm.example.test",
+    // Its own token URL, not the document's default: a spec swap leaves this client as it is.
+    tokenUrl: "https://crm.example.test/oauth/token",
     clientId: "id",
     clientSecret: "secret-value",
     tenantCode: "acme",
