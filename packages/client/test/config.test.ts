@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { documentTokenUrl } from "../src/document-defaults.js";
 import { ConfigurationError, type CrmClientOptions, defaultBaseUrl } from "../src/index.js";
 import { fakeApi, options, page } from "./fake-api.js";
 import { createTransportClient } from "./fixtures/transport-client.js";
@@ -22,12 +23,12 @@ function configError(create: () => unknown): ConfigurationError {
 }
 
 describe("configuration", () => {
-  it("defaults baseUrl to the spec's server and tokenUrl to baseUrl/oauth/token", async () => {
+  it("defaults baseUrl to the spec's server and tokenUrl to the document's (our guide's: baseUrl/oauth/token)", async () => {
     const api = fakeApi(() => page([], 0, 0, 50));
     const crm = createTransportClient({ ...valid, fetch: api.fetch, rateLimit: false });
     expect(crm.baseUrl).toBe(defaultBaseUrl);
     await crm.GET("/api/v1/people");
-    expect(api.tokenRequests()[0]?.url).toBe(`${defaultBaseUrl}/oauth/token`);
+    expect(api.tokenRequests()[0]?.url).toBe(documentTokenUrl(defaultBaseUrl));
     expect(api.apiRequests()[0]?.url).toBe(`${defaultBaseUrl}/api/v1/people`);
   });
 

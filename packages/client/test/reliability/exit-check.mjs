@@ -82,7 +82,17 @@ async function main(path) {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${server.address().port}`;
-  const options = { baseUrl, clientId: "exit-check", clientSecret, tenantCode: "acme", env: {}, logLevel: "off" };
+  // This server's own token path, not the document's default, which a spec swap changes.
+  const tokenUrl = `${baseUrl}/oauth/token`;
+  const options = {
+    baseUrl,
+    tokenUrl,
+    clientId: "exit-check",
+    clientSecret,
+    tenantCode: "acme",
+    env: {},
+    logLevel: "off",
+  };
   // A 30 s attempt timeout: a timer that outlived its attempt would keep this process alive for 30 s.
   const patient = createCrmClient({ ...options, timeoutMs: 30_000, maxRetries: 1, rateLimit: false });
   const impatient = createCrmClient({ ...options, timeoutMs: 200, maxRetries: 1, rateLimit: false });

@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer } from "../../../mock-server/src/index.js";
 import { ConfigurationError, ValidationError } from "../../src/index.js";
+import { DOCUMENT_PATH } from "../fixtures/generate-transport-api.js";
 import { createTransportClient, type TransportClient } from "../fixtures/transport-client.js";
 import { declaredOptions, readmeOptions } from "./documented-options.js";
 import { FaultServer } from "./fault-server.js";
@@ -192,9 +193,11 @@ describe("invalid parameters come back as a ValidationError with field details (
   let mock: Awaited<ReturnType<typeof startMockServer>>;
   let crm: TransportClient;
   beforeAll(async () => {
-    mock = await startMockServer();
+    // Prism on the runtime tests' own document, which the transport client is typed by: a swap leaves both as they are.
+    mock = await startMockServer({ spec: DOCUMENT_PATH });
     crm = createTransportClient({
       baseUrl: mock.url,
+      tokenUrl: `${mock.url}/oauth/token`,
       clientId: "reliability",
       clientSecret: "reliability-secret",
       tenantCode: "acme",
