@@ -193,11 +193,13 @@ describe("invalid parameters come back as a ValidationError with field details (
   let mock: Awaited<ReturnType<typeof startMockServer>>;
   let crm: TransportClient;
   beforeAll(async () => {
-    // Prism on the runtime tests' own document, which the transport client is typed by: a swap leaves both as they are.
+    // Prism on the runtime tests' own document, which the transport client is typed by, with its token URL and
+    // scopes: a swap leaves all of them as they are.
     mock = await startMockServer({ spec: DOCUMENT_PATH });
     crm = createTransportClient({
       baseUrl: mock.url,
       tokenUrl: `${mock.url}/oauth/token`,
+      scope: "api:read api:write",
       clientId: "reliability",
       clientSecret: "reliability-secret",
       tenantCode: "acme",
