@@ -9,6 +9,7 @@ import { renderResourceTable, TABLE_PATH } from "../scripts/generate-resource-ta
 import { kebabCase } from "../src/kebab-case.js";
 import { pagedInit, pagingStrategy } from "../src/paging.js";
 import { guideDocumentPath, guideMapPath } from "./guide-document.js";
+import { pagingListShape } from "./paging-list-api.js";
 import { tableOf } from "./table-of.js";
 
 const liveShaped = fileURLToPath(new URL("../../types/test/fixtures/live-shaped.openapi.yaml", import.meta.url));
@@ -115,15 +116,7 @@ describe("the generated resource table", () => {
 });
 
 describe("paging from the document's metadata", () => {
-  const pagingList: PagedOperationMetadata = {
-    method: "post",
-    location: "body",
-    pageField: "pageNumber",
-    firstPage: 1,
-    sizeField: "itemCount",
-    itemsField: "result",
-    totalField: "totalCount",
-  };
+  const pagingList = pagingListShape;
 
   it("puts the page size and position of a POST …/PagingList into its body and reads `result`", () => {
     const strategy = pagingStrategy<unknown>(pagingList);

@@ -3,21 +3,11 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createCrmClient } from "@engagifii/crm-client";
-import type { PagedOperationMetadata } from "@engagifii/crm-types";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { exportFormat } from "../src/export/export-format.js";
 import { runExport } from "../src/export/run-export.js";
+import { pagingListClient, pagingListShape } from "./paging-list-api.js";
 
-const pagingList: PagedOperationMetadata = {
-  method: "post",
-  location: "body",
-  pageField: "pageNumber",
-  firstPage: 1,
-  sizeField: "itemCount",
-  itemsField: "result",
-  totalField: "totalCount",
-};
 const people = Array.from({ length: 7 }, (_, index) => ({ id: `p-${index}`, firstName: `Person ${index}` }));
 
 let directory: string;
@@ -28,32 +18,15 @@ afterAll(() => rm(directory, { recursive: true, force: true }));
 
 it("exports a POST …/PagingList list, the page number and size in the body, the items from `result`", async () => {
   const bodies: unknown[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    if (request.url.endsWith("/connect/token")) {
-      return Response.json({ access_token: "token", token_type: "Bearer", expires_in: 3600 });
-    }
-    expect(`${request.method} ${new URL(request.url).pathname}`).toBe("POST /api/Person/PagingList");
-    const body = (await request.json()) as { pageNumber: number; itemCount: number; status: string };
+  const crm = pagingListClient(people, ({ method, url, body }) => {
+    expect(`${method} ${new URL(url).pathname}`).toBe("POST /api/Person/PagingList");
     bodies.push(body);
-    const start = (body.pageNumber - 1) * body.itemCount;
-    const result = people.slice(start, start + body.itemCount);
-    return Response.json({ result, totalCount: people.length, itemCount: result.length });
-  };
-  const crm = createCrmClient({
-    baseUrl: "https://crm.example",
-    tokenUrl: "https://crm.example/connect/token",
-    tenantCode: "acme",
-    clientId: "id",
-    clientSecret: "secret",
-    env: {},
-    fetch,
   });
   const outputPath = join(directory, "people.jsonl");
   const result = await runExport({
     crm,
     listPath: "/api/Person/PagingList",
-    pagingShape: pagingList,
+    pagingShape: pagingListShape,
     resource: "people",
     formatName: "jsonl",
     format: exportFormat("jsonl", ["id", "firstName"]),
