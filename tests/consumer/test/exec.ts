@@ -1,10 +1,7 @@
 import { spawn } from "node:child_process";
+import { type ChildOutput, childOutput } from "../../../scripts/child-output.js";
 
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type Run = ChildOutput;
 
 export const isWindows = process.platform === "win32";
 
@@ -13,19 +10,7 @@ export function exec(command: string, args: string[], cwd: string): Promise<Run>
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith("npm_config_")),
   );
-  const child = spawn(command, args, { cwd, env, shell: isWindows });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return childOutput(spawn(command, args, { cwd, env, shell: isWindows }));
 }
 
 export function expectSuccess(run: Run, what: string): void {
