@@ -1,6 +1,7 @@
 // The CLI's resource commands come from src/generated/resource-table.ts, which `pnpm generate`
 // writes from specs/resources.yaml (the client's helpers come from the same map) and the document.
 import { type CrmClient, unwrap } from "@engagifii/crm-client";
+import { usageError } from "./cli-error.js";
 import { pathParameters } from "./document/operations.js";
 import { resourceTable } from "./generated/resource-table.js";
 import { pagedInit, pagingShape, pagingStrategy } from "./paging.js";
@@ -9,11 +10,14 @@ import type { OperationReference, ResourceEntry } from "./resource-entry.js";
 export type { MethodEntry, OperationReference, ResourceEntry, ResourceVerb } from "./resource-entry.js";
 export { resourceTable };
 
-/** The entry for a command name; the caller has already checked that it exists. */
-export function resourceEntry(command: string): ResourceEntry {
-  const entry = resourceTable.find((candidate) => candidate.command === command);
-  if (!entry) throw new Error(`no resource named ${command}`);
-  return entry;
+/** The entry for `command` among `candidates`, or a usage error naming the ones `verb` takes. */
+export function resourceAmong(command: string, candidates: ResourceEntry[], verb: string): ResourceEntry {
+  const entry = candidates.find((candidate) => candidate.command === command);
+  if (entry) return entry;
+  throw usageError(
+    `cannot ${verb} "${command}"`,
+    `choose one of ${candidates.map((candidate) => candidate.command).join(", ")}`,
+  );
 }
 
 /** The resources that can read every record (export, sync). */

@@ -1,5 +1,4 @@
 import { type Command, Option } from "commander";
-import { usageError } from "../cli-error.js";
 import { withConnection } from "../command-runner.js";
 import { operationAt } from "../document/operations.js";
 import { listItemSchema, objectFields } from "../document/schemas.js";
@@ -10,7 +9,7 @@ import { integerFlag } from "../integer-flag.js";
 import { interruptSignal } from "../interrupt.js";
 import { createProgress } from "../output/progress.js";
 import { pagingShape } from "../paging.js";
-import { pagedResources, resourceEntry } from "../resource-table.js";
+import { pagedResources, resourceAmong } from "../resource-table.js";
 
 interface ExportFlags {
   format: ExportFormatName;
@@ -46,15 +45,7 @@ export function registerExport(program: Command): void {
     .option("--resume", "continue an interrupted export from its checkpoint")
     .addHelpText("after", examples)
     .action(async (resource: string, flags: ExportFlags, command: Command) => {
-      if (!pagedResources().some((entry) => entry.command === resource)) {
-        throw usageError(
-          `cannot export "${resource}"`,
-          `choose one of ${pagedResources()
-            .map((entry) => entry.command)
-            .join(", ")}`,
-        );
-      }
-      const entry = resourceEntry(resource);
+      const entry = resourceAmong(resource, pagedResources(), "export");
       const pageSize = integerFlag(flags.pageSize, "--page-size");
       const concurrency = Math.max(1, integerFlag(flags.concurrency, "--concurrency"));
       await withConnection(command, async ({ crm, document }) => {

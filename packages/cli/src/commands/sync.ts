@@ -8,7 +8,7 @@ import { integerFlag } from "../integer-flag.js";
 import { interruptSignal } from "../interrupt.js";
 import { createProgress } from "../output/progress.js";
 import { writeOut, writeSummary } from "../output/stdout.js";
-import { everyRecord, pagedResources, type ResourceEntry, resourceEntry } from "../resource-table.js";
+import { everyRecord, pagedResources, type ResourceEntry, resourceAmong } from "../resource-table.js";
 import { applyPlan } from "../sync/apply-plan.js";
 import { buildPlan } from "../sync/plan.js";
 import { formatPlan } from "../sync/print-plan.js";
@@ -56,15 +56,7 @@ export function registerSync(program: Command): void {
     .option("--concurrency <writes>", "writes in flight at once, within the rate limit", "4")
     .addHelpText("after", examples)
     .action(async (resource: string, file: string, flags: SyncFlags, command: Command) => {
-      if (!syncable().some((entry) => entry.command === resource)) {
-        throw usageError(
-          `cannot sync "${resource}"`,
-          `choose one of ${syncable()
-            .map((entry) => entry.command)
-            .join(", ")}`,
-        );
-      }
-      const entry = resourceEntry(resource);
+      const entry = resourceAmong(resource, syncable(), "sync");
       const concurrency = Math.max(1, integerFlag(flags.concurrency, "--concurrency"));
       const rows = await readRows(file);
       await withConnection(command, async ({ crm, document }) => {
